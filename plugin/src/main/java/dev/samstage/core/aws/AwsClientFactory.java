@@ -1,0 +1,134 @@
+package dev.samstage.core.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Builds every AWS client samstage uses from one region, one credentials provider and an
+ * optional endpoint override (for a local AWS emulator). One HTTP client is shared by all
+ * clients of a factory; close the factory to release it.
+ *
+ * <p>Retries use the SDK's {@link RetryMode#STANDARD} strategy: exponential back-off with
+ * jitter on throttling, 5xx and I/O errors, and a retry quota so that a failing endpoint
+ * is not hammered. Adaptive mode adds client-side rate limiting, which helps many
+ * concurrent callers but slows a single build that sees a burst of throttles.</p>
+ */
+public final class AwsClientFactory implements AutoCloseable {
+
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final URI endpoint;
+    private final SdkHttpClient http;
+
+    private AwsClientFactory(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+        this.region = Objects.requireNonNull(region, "region");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.endpoint = endpoint;
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    /** A factory for {@code region} using {@code credentials}; {@code endpoint} may be null. */
+    public static AwsClientFactory create(String region, AwsCredentialsProvider credentials, URI endpoint) {
+        return new AwsClientFactory(Region.of(region), credentials, endpoint);
+    }
+
+    /** A factory on the default credentials chain. */
+    public static AwsClientFactory create(String region, URI endpoint) {
+        return create(region, DefaultCredentialsProvider.builder().build(), endpoint);
+    }
+
+    /** The same endpoint and HTTP settings with other credentials (for an assumed role) or region. */
+    public AwsClientFactory with(String otherRegion, AwsCredentialsProvider otherCredentials) {
+        return new AwsClientFactory(Region.of(otherRegion), otherCredentials, endpoint);
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    public Optional<URI> endpoint() {
+        return Optional.ofNullable(endpoint);
+    }
+
+    public S3Client s3() {
+        // path-style addressing when talking to an emulator: virtual hosts do not resolve there
+        return configure(S3Client.builder().forcePathStyle(endpoint != null)).build();
+    }
+
+    public CloudFormationClient cloudFormation() {
+        return configure(CloudFormationClient.builder()).build();
+    }
+
+    public StsClient sts() {
+        return configure(StsClient.builder()).build();
+    }
+
+    public KmsClient kms() {
+        return configure(KmsClient.builder()).build();
+    }
+
+    public CodeDeployClient codeDeploy() {
+        return configure(CodeDeployClient.builder()).build();
+    }
+
+    public CloudWatchClient cloudWatch() {
+        return configure(CloudWatchClient.builder()).build();
+    }
+
+    public ApiGatewayClient apiGateway() {
+        return configure(ApiGatewayClient.builder()).build();
+    }
+
+    public CodePipelineClient codePipeline() {
+        return configure(CodePipelineClient.builder()).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AwsClientFactory[region=" + region + ", endpoint=" + endpoint + "]";
+    }
+}

@@ -1,0 +1,47 @@
+"""Local AWS for samstage's tests: moto 5.2.1 in server mode, plus a small compatibility
+layer where moto diverges from AWS behaviour that samstage relies on.
+
+Every patch below names the AWS behaviour it stands for. Started by the Java test
+fixture ``dev.samstage.testing.aws.LocalAws``; prints ``READY <port>`` once serving.
+
+Usage: python3 local_aws.py [--port N]   (0, the default, picks a free port)
+"""
+import argparse
+import os
+import socket
+import sys
+
+os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+# Let moto accept small multipart parts in tests (AWS: 5 MiB minimum except the last part).
+os.environ.setdefault("S3_UPLOAD_PART_MIN_SIZE", str(5 * 1024 * 1024))
+
+import compat  # noqa: E402  (patches moto; see compat/__init__.py)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args()
+    port = args.port or free_port()
+
+    from moto.server import ThreadedMotoServer
+
+    compat.install()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    print(f"READY {port}", flush=True)
+    try:
+        # the parent closes our stdin when it is done with us
+        sys.stdin.read()
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
