@@ -29,6 +29,8 @@ public abstract class AbstractStageMojo extends AbstractMojo {
     /** Template file names looked for, in order, when {@code samstage.template} is not set. */
     static final List<String> TEMPLATE_NAMES = List.of("template.yaml", "template.yml", "template.json");
 
+    private static final java.util.Set<String> SKIPPED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -103,8 +105,11 @@ public abstract class AbstractStageMojo extends AbstractMojo {
         }
         boolean reactor = session.getProjects() != null && session.getProjects().size() > 1;
         if ("pom".equals(project.getPackaging()) || reactor) {
-            getLog().info("samstage: skipping " + project.getArtifactId() + ", not a SAM app (no "
-                    + String.join(", ", TEMPLATE_NAMES) + " in " + basedir + ")");
+            // several goals run per module: say it once per module and build
+            if (SKIPPED.add(session.getRequest().getStartTime().getTime() + ":" + project.getId())) {
+                getLog().info("samstage: skipping " + project.getArtifactId() + ", not a SAM app (no "
+                        + String.join(", ", TEMPLATE_NAMES) + " in " + basedir + ")");
+            }
             return Optional.empty();
         }
         throw new MojoFailureException("No SAM template in " + basedir + ": expected " + basedir.resolve(TEMPLATE_NAMES.get(0))
