@@ -121,7 +121,7 @@ final class FunctionRuntime implements AutoCloseable {
     /** The variables the handler sees: the template's, plus those Lambda always sets. */
     private static Map<String, String> lambdaEnvironment(LocalFunction function, List<Path> classpath) {
         Map<String, String> env = new LinkedHashMap<>(function.environment());
-        String region = firstNonBlank(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"), "us-east-1");
+        String region = region();
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
@@ -134,6 +134,11 @@ final class FunctionRuntime implements AutoCloseable {
         env.put("_HANDLER", function.handler());
         env.put("TZ", ":UTC");
         return env;
+    }
+
+    /** The region handlers run in: the build's AWS_REGION or AWS_DEFAULT_REGION, else us-east-1. */
+    static String region() {
+        return firstNonBlank(System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"), "us-east-1");
     }
 
     private static String firstNonBlank(String... values) {

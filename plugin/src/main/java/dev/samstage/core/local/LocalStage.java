@@ -47,7 +47,8 @@ public final class LocalStage implements AutoCloseable {
 
     /** Reads the request's template and starts serving it. */
     public static LocalStage start(LocalStageRequest request, StageListener listener) {
-        LocalApplication application = TemplateApplication.read(request.templateFile(), request.parameterOverrides());
+        LocalApplication application = TemplateApplication.read(request.templateFile(), request.parameterOverrides(),
+            FunctionRuntime.region(), listener);
         return start(application, request, listener);
     }
 
