@@ -1,11 +1,11 @@
 package dev.samstage.testkit;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
 import java.util.List;
 import java.util.Map;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -17,8 +17,12 @@ final class Fixtures {
     }
 
     static EngineExecutionResults run(Class<?> fixture, Map<String, String> configuration, Filter<?>... filters) {
+        return run(List.of(fixture), configuration, filters);
+    }
+
+    static EngineExecutionResults run(List<Class<?>> fixtures, Map<String, String> configuration, Filter<?>... filters) {
         return EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(fixture))
+                .selectors(fixtures.stream().map(DiscoverySelectors::selectClass).toArray(DiscoverySelector[]::new))
                 .configurationParameters(configuration)
                 .filters(filters)
                 .execute();
