@@ -11,7 +11,8 @@ Divergences patched here, each standing for documented AWS behaviour:
    Here a test scripts that: ``POST /samstage-compat/codedeploy/script`` creates a
    deployment (as CloudFormation does when it updates an alias under a
    CodeDeployLambdaAliasUpdate policy) whose observable state advances one step on each
-   GetDeployment/BatchGetDeployments call and then stays on the last step. A step sets
+   GetDeployment call (a poll; BatchGetDeployments reads without advancing) and then stays
+   on the last step. A step sets
    status, traffic weight of the new version, lifecycle event states, errorInformation
    (e.g. ALARM_ACTIVE, HOOK_EXECUTION_FAILURE) and rollbackInfo.
 3. ListDeployments ignores createTimeRange in moto; AWS filters on it (start/end inclusive).
@@ -167,8 +168,6 @@ def get_deployment(self):
 
 def batch_get_deployments(self):
     deployments = self.codedeploy_backend.batch_get_deployments(self._get_param("deploymentIds"))
-    for deployment in deployments:
-        _advance(deployment)
     return json.dumps({"deploymentsInfo": [d.to_dict() for d in deployments]})
 
 
