@@ -59,9 +59,14 @@ final class TemplateNodes {
             return s.text();
         }
         if (node instanceof TemplateIntrinsic i) {
-            return i.tag() + " " + i.argument();
+            return i.tag() + " " + describe(i.argument());
         }
-        return node.toString();
+        if (node instanceof TemplateList l) {
+            return l.items().stream().map(TemplateNodes::describe).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        TemplateMap m = (TemplateMap) node;
+        return m.entries().entrySet().stream().map(e -> e.getKey() + ": " + describe(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
     }
 
     /** A copy of a mapping value, or an empty mapping when absent. */
