@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the APIs in front of a function (its {@code Api} and {@code HttpApi} events) and
- * builds their 5XX alarms. SAM's implicit APIs are {@code ServerlessRestApi} (stage
- * {@code Prod}, named after the stack) and {@code ServerlessHttpApi} (stage {@code $default}).
+ * Finds the REST APIs in front of a function (its {@code Api} events) and builds their 5XX
+ * alarms, keyed by API name and stage so that the alarm does not depend on the API resource
+ * (which depends on the alias). SAM's implicit API is {@code ServerlessRestApi}, stage
+ * {@code Prod}, named after the stack. HTTP APIs get a warning instead (see {@link #alarmsFor}).
  */
 final class ApiAlarmTargets {
 
@@ -47,9 +48,12 @@ final class ApiAlarmTargets {
                 String api = apiId(props.get("RestApiId")).orElse(IMPLICIT_REST);
                 restApi(api, condition).ifPresent(a -> alarms.put(GeneratedAlarms.api5xxAlarmId(api), a));
             } else if (type.equals("HttpApi")) {
+                // HTTP API metrics are keyed by ApiId only; the API's integration references the alias, whose update
+                // policy references the deployment group, so an alarm on !Ref <api> would close a dependency cycle
                 String api = apiId(props.get("ApiId")).orElse(IMPLICIT_HTTP);
-                TemplateNode stage = template.resource(api).flatMap(r -> r.property("StageName")).orElse(TemplateScalar.string("$default"));
-                alarms.put(GeneratedAlarms.api5xxAlarmId(api), GeneratedAlarms.httpApi5xx(api, stage, condition));
+                listener.on(StageEvent.warn("No 5xx alarm for HTTP API " + api + " of " + function.logicalId() + ": its metrics are"
+                        + " keyed by the API id, which CloudFormation only knows after the alias the deployment group guards"
+                        + " (a dependency cycle). Create the alarm outside this stack and name it in the stage's <alarms>."));
             }
         }
         return alarms;

@@ -22,8 +22,7 @@ import java.util.Optional;
  *   ({@code !Ref <Function>.Version}), so errors the old version still serves during the
  *   shift do not roll the new one back.</li>
  *   <li>{@code <Api>5xxAlarm}: API Gateway {@code 5XXError} of a REST API stage
- *   (dimensions {@code ApiName}, {@code Stage}) or {@code 5xx} of an HTTP API stage
- *   ({@code ApiId}, {@code Stage}).</li>
+ *   (dimensions {@code ApiName}, {@code Stage}).</li>
  * </ul>
  * Each alarm carries the {@code Condition} of the function it guards.
  */
@@ -66,11 +65,6 @@ final class GeneratedAlarms {
     static TemplateMap restApi5xx(String apiId, TemplateNode apiName, TemplateNode stage, Optional<TemplateNode> condition) {
         return alarm("5XX responses of API " + apiId + " while CodeDeploy shifts traffic", "AWS/ApiGateway", "5XXError",
                 TemplateList.of(dimension("ApiName", apiName.copy()), dimension("Stage", stage.copy())), condition);
-    }
-
-    static TemplateMap httpApi5xx(String apiId, TemplateNode stage, Optional<TemplateNode> condition) {
-        return alarm("5xx responses of HTTP API " + apiId + " while CodeDeploy shifts traffic", "AWS/ApiGateway", "5xx",
-                TemplateList.of(dimension("ApiId", TemplateIntrinsic.ref(apiId)), dimension("Stage", stage.copy())), condition);
     }
 
     private static TemplateMap dimension(String name, TemplateNode value) {

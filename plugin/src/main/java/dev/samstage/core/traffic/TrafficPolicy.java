@@ -16,7 +16,7 @@ import java.util.Set;
  * @param triggers            CodeDeploy triggers added to every deployment group
  * @param hooks               stage hooks: {@code PreTraffic}/{@code PostTraffic} to a function's logical id
  * @param lambdaErrorAlarms   whether to generate an Errors alarm on each alias's new version
- * @param api5xxAlarms        whether to generate a 5XX alarm for each API in front of the functions
+ * @param api5xxAlarms        whether to generate a 5XX alarm for each REST API in front of the functions
  */
 public record TrafficPolicy(
         String stage,
