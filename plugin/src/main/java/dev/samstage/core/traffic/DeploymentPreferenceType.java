@@ -54,16 +54,15 @@ public record DeploymentPreferenceType(String value) {
     public DeploymentPreferenceType {
         Objects.requireNonNull(value, "value");
         String shortName = value.startsWith(LAMBDA_PREFIX) ? value.substring(LAMBDA_PREFIX.length()) : value;
-        if (PREDEFINED.containsKey(shortName)) {
-            // predefined, short or full name
-        } else if (value.startsWith("CodeDeployDefault.")) {
+        boolean predefined = PREDEFINED.containsKey(shortName);
+        if (!predefined && value.startsWith("CodeDeployDefault.")) {
             throw new IllegalArgumentException("'" + value + "' is not a predefined CodeDeploy Lambda configuration;"
                     + " use one of " + String.join(", ", PREDEFINED.keySet()) + " or a custom configuration name");
-        } else if (PREDEFINED_SHAPE.matcher(value).matches()) {
+        } else if (!predefined && PREDEFINED_SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("'" + value + "' looks like a predefined CodeDeploy configuration but is not one"
                     + closest(value).map(c -> " (did you mean " + c + "?)").orElse("")
                     + "; use one of " + String.join(", ", PREDEFINED.keySet()));
-        } else if (!CUSTOM.matcher(value).matches()) {
+        } else if (!predefined && !CUSTOM.matcher(value).matches()) {
             throw new IllegalArgumentException("'" + value + "' is not a valid CodeDeploy deployment configuration name:"
                     + " use a predefined one (" + String.join(", ", PREDEFINED.keySet())
                     + ") or a custom name of 1-100 characters from A-Z a-z 0-9 . _ -");
