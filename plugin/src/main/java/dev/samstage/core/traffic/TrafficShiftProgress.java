@@ -32,7 +32,8 @@ public record TrafficShiftProgress(
         String message) implements StageEvent {
 
     public TrafficShiftProgress {
-        hooks = Map.copyOf(hooks == null ? Map.of() : hooks);
+        // keep the lifecycle order (BeforeAllowTraffic before AfterAllowTraffic)
+        hooks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hooks == null ? Map.of() : hooks));
     }
 
     @Override

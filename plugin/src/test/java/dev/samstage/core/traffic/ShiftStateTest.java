@@ -113,7 +113,7 @@ class ShiftStateTest {
         assertThat(p.step()).isEqualTo(3);
         assertThat(p.steps()).isEqualTo(10);
         assertThat(p.nextStepIn()).contains(Duration.ofSeconds(180 - 75));
-        assertThat(p.hooks()).containsOnlyKeys("BeforeAllowTraffic", "AfterAllowTraffic");
+        assertThat(p.hooks().keySet()).containsExactly("BeforeAllowTraffic", "AfterAllowTraffic");
     }
 
     @Test
