@@ -26,10 +26,18 @@ template, so a test states time and failure where it states the stack:
 
 A resource whose creation moto itself rejects fails the same way, with moto's message as
 the reason (AWS: the template the service rejects).
+
+A failing ``AWS::CloudFormation::Stack`` resource stands for a nested stack whose own
+resource failed: a nested stack is recorded (``CREATE_FAILED`` on its resource
+``FailedResource``, default ``NestedResource``, of type ``FailedResourceType``, default
+``AWS::SQS::Queue``, with the ``FailWith`` reason, then ``ROLLBACK_COMPLETE``), and the
+parent's resource fails as on AWS with "Embedded stack <arn> was not successfully created:
+The following resource(s) failed to create: [<FailedResource>]. ".
 """
 import threading
 
 from moto.cloudformation import models, parsing
+from moto.cloudformation.utils import generate_stack_id
 
 CONTROL_KEY = "SamstageCompat"
 
@@ -46,13 +54,15 @@ def _controls(node):
 class _Execution:
     """One ExecuteChangeSet, run as a list of steps spread over the requested duration."""
 
-    def __init__(self, stack, change_set):
+    def __init__(self, backend, stack, change_set):
+        self.backend = backend
         self.stack = stack
         self.change_set = change_set
         self.kind = change_set.change_set_type  # CREATE or UPDATE
         self.duration = float(_controls(change_set.template_dict).get("DurationSeconds", 0) or 0)
         resources = change_set.template_dict.get("Resources") or {}
         self.changes = [(c.action, c.logical_resource_id, c.resource_type) for c in change_set.changes]
+        self.resources = resources
         self.failing = next(((lid, _controls(resources.get(lid))["FailWith"])
                              for action, lid, _ in self.changes
                              if action in ("Add", "Modify") and "FailWith" in _controls(resources.get(lid))), None)
@@ -77,9 +87,9 @@ class _Execution:
 
     # -- events -------------------------------------------------------------------------
 
-    def _resource_event(self, logical_id, resource_type, status, reason=None):
+    def _resource_event(self, logical_id, resource_type, status, reason=None, physical=None):
         resource = self.stack.resource_map._parsed_resources.get(logical_id)
-        physical = getattr(resource, "physical_resource_id", None) if resource is not None else None
+        physical = physical or (getattr(resource, "physical_resource_id", None) if resource is not None else None)
         event = models.Event(
             stack_id=self.stack.stack_id, stack_name=self.stack.name, logical_resource_id=logical_id,
             physical_resource_id=physical or "", resource_type=resource_type, resource_status=status,
@@ -140,10 +150,36 @@ class _Execution:
                 continue
             steps.append(lambda a=a, l=l, t=t: self._resource_event(l, t, f"{self._verb(a)}_IN_PROGRESS"))
             if l == failing_id:
-                steps.append(lambda a=a, l=l, t=t: self._resource_event(l, t, f"{self._verb(a)}_FAILED", reason))
+                steps.append(lambda a=a, l=l, t=t: self._fail_resource(a, l, t, reason))
                 break
         steps.append(lambda: self._roll_back([failing_id]))
         return steps
+
+    def _fail_resource(self, action, logical_id, resource_type, reason):
+        if resource_type != "AWS::CloudFormation::Stack":
+            self._resource_event(logical_id, resource_type, f"{self._verb(action)}_FAILED", reason)
+            return
+        controls = _controls(self.resources.get(logical_id))
+        inner = controls.get("FailedResource", "NestedResource")
+        inner_type = controls.get("FailedResourceType", "AWS::SQS::Queue")
+        name = f"{self.stack.name}-{logical_id}-NESTED"
+        nested = models.Stack(stack_id=generate_stack_id(name, self.stack.region_name, self.stack.account_id), name=name,
+                              template={}, parameters={}, account_id=self.stack.account_id,
+                              region_name=self.stack.region_name)
+        self.backend.stacks[nested.stack_id] = nested
+        nested.status = "CREATE_IN_PROGRESS"
+        nested._add_stack_event("CREATE_IN_PROGRESS", resource_status_reason="User Initiated")
+        for status, why in (("CREATE_IN_PROGRESS", None), ("CREATE_FAILED", reason)):
+            nested.events.append(models.Event(
+                stack_id=nested.stack_id, stack_name=name, logical_resource_id=inner, physical_resource_id="",
+                resource_type=inner_type, resource_status=status, resource_status_reason=why, resource_properties=None))
+        nested.status = "ROLLBACK_COMPLETE"
+        nested._add_stack_event("ROLLBACK_IN_PROGRESS", resource_status_reason=
+                                f"The following resource(s) failed to create: [{inner}]. Rollback requested by user.")
+        nested._add_stack_event("ROLLBACK_COMPLETE")
+        self._resource_event(logical_id, resource_type, f"{self._verb(action)}_FAILED",
+                             f"Embedded stack {nested.stack_id} was not successfully created: The following resource(s) "
+                             f"failed to create: [{inner}]. ", physical=nested.stack_id)
 
     def _roll_back(self, failed_ids):
         names = ", ".join(failed_ids)
@@ -180,6 +216,6 @@ def install():
 
     def execute_change_set(self, change_set_name, stack_name=None):
         change_set = self.describe_change_set(change_set_name)
-        _Execution(self.stacks[change_set.stack_id], change_set).start()
+        _Execution(self, self.stacks[change_set.stack_id], change_set).start()
 
     models.CloudFormationBackend.execute_change_set = execute_change_set
