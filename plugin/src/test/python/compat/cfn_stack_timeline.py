@@ -119,7 +119,8 @@ class _Execution:
         except Exception as e:  # moto rejected a resource: AWS fails and rolls back
             types = {l: t for a, l, t in self.changes}
             failed = getattr(_current, "logical_id", None) or next(iter(types), self.stack.name)
-            verb = "CREATE" if failed not in types or self._verb(next(a for a, l, t in self.changes if l == failed)) == "CREATE" else "UPDATE"
+            action = next((a for a, l, t in self.changes if l == failed), "Add")
+            verb = "UPDATE" if action == "Modify" else "CREATE"
             self._resource_event(failed, types.get(failed, "AWS::CloudFormation::Stack"), f"{verb}_FAILED",
                                  f"Resource handler returned message: \"{getattr(e, 'message', None) or e}\"")
             self._roll_back([failed])

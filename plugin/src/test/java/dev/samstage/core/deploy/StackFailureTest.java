@@ -46,4 +46,25 @@ class StackFailureTest {
                         + "(AWS::ApiGateway::Method) CREATE_FAILED: Resource handler returned message: Invalid method "
                         + "integration; the next deploy deletes the stack and creates it again. Fix the cause and deploy again.");
     }
+
+    @Test
+    void aResourceTheServiceRejectsFailsTheStackWithTheServiceMessage() {
+        String function = """
+                Fn:
+                  Type: AWS::Lambda::Function
+                  Properties:
+                    Runtime: java21
+                    Handler: orders.Handler::handleRequest
+                    Role: arn:aws:iam::111111111111:role/does-not-exist
+                    Code:
+                      ZipFile: "x"
+                """;
+        Path template = stage.template(Templates.topic("v1", function, 0));
+
+        assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalStage.dev().build(), template)))
+                .isInstanceOf(StackFailedException.class)
+                .hasMessageStartingWith("Stack orders-dev in us-east-1 ended in ROLLBACK_COMPLETE: Fn (AWS::Lambda::Function) "
+                        + "CREATE_FAILED: Resource handler returned message: ")
+                .hasMessageEndingWith("; the next deploy deletes the stack and creates it again. Fix the cause and deploy again.");
+    }
 }
