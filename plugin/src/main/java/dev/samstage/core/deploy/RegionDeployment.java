@@ -48,6 +48,7 @@ final class RegionDeployment {
     private final String region;
     private final Template template;
     private final String templateText;
+    private final Optional<String> templateUrl;
     private final String sha256;
     private final TemplateConfiguration configuration;
     private final CloudFormationClient cfn;
@@ -58,14 +59,16 @@ final class RegionDeployment {
     private final Duration busyWait;
     private final String label;
 
-    RegionDeployment(DeployRequest request, String region, Template template, String templateText, String sha256,
-                     TemplateConfiguration configuration, CloudFormationClient cfn, ApiGatewayClient apiGateway,
+    RegionDeployment(DeployRequest request, String region, Template template, String templateText,
+                     Optional<String> templateUrl, TemplateConfiguration configuration, CloudFormationClient cfn, ApiGatewayClient apiGateway,
                      StageListener listener, Clock clock, Sleeper sleeper, Duration busyWait, boolean labelRegion) {
         this.request = request;
         this.region = region;
         this.template = template;
         this.templateText = templateText;
-        this.sha256 = sha256;
+        this.templateUrl = templateUrl;
+        // what the approval gate compares: the template exactly as this region receives it
+        this.sha256 = TemplateDigest.sha256Hex(templateText);
         this.configuration = configuration;
         this.cfn = cfn;
         this.apiGateway = apiGateway;
@@ -170,8 +173,8 @@ final class RegionDeployment {
                 .notificationARNs(request.env().notificationArns())
                 .clientToken(name);
         request.env().cloudFormationRole().ifPresent(b::roleARN);
-        if (request.templateUrl().isPresent()) {
-            b.templateURL(request.templateUrl().get());
+        if (templateUrl.isPresent()) {
+            b.templateURL(templateUrl.get());
         } else if (templateText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TEMPLATE_BODY_LIMIT) {
             throw new DeployException("The packaged template " + request.packagedTemplate() + " is over CloudFormation's "
                     + TEMPLATE_BODY_LIMIT + "-byte TemplateBody limit and was not uploaded; package it with an artifact "

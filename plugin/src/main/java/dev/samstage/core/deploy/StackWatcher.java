@@ -137,7 +137,8 @@ final class StackWatcher {
     private Optional<String> firstFailure(List<StackEvent> oldestFirst, String stackId, int depth) {
         for (StackEvent e : oldestFirst) {
             String status = e.resourceStatusAsString();
-            String reason = e.resourceStatusReason() == null ? "" : e.resourceStatusReason();
+            // one line: the reason ends up in a one-line failure message
+            String reason = e.resourceStatusReason() == null ? "" : e.resourceStatusReason().replaceAll("\\s*\\R\\s*", " ").strip();
             if (!status.endsWith("_FAILED") || reason.contains("cancelled")) {
                 continue;
             }

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Deploys a packaged template to a stage: per region (in parallel when there are several,
@@ -94,7 +95,6 @@ public final class StageDeployer {
                     + e.getMessage() + "); run the package goal first.", e);
         }
         Template template = Template.read(request.packagedTemplate());
-        String sha256 = TemplateDigest.of(request.packagedTemplate());
         TemplateConfiguration configuration = TemplateConfiguration.read(env.templateConfiguration());
         List<String> regions = env.regions();
         Map<String, Optional<String>> changeSets = reviewedChangeSets(request, regions);
@@ -113,7 +113,7 @@ public final class StageDeployer {
         try {
             List<Future<RegionDeployment.Run>> futures = new ArrayList<>();
             for (String region : regions) {
-                futures.add(pool.submit(() -> deployRegion(request, region, template, text, sha256, configuration,
+                futures.add(pool.submit(() -> deployRegion(request, region, template, text, configuration,
                         changeSets.get(region), session, several)));
             }
             List<String> failures = new ArrayList<>();
@@ -165,7 +165,7 @@ public final class StageDeployer {
     }
 
     private RegionDeployment.Run deployRegion(DeployRequest request, String region, Template template, String text,
-                                              String sha256, TemplateConfiguration configuration,
+                                              TemplateConfiguration configuration,
                                               Optional<String> changeSet, String session, boolean several) {
         Environment env = request.env();
         Optional<String> role = EnvironmentResolver.assumesRole(env)
@@ -174,8 +174,28 @@ public final class StageDeployer {
         try (StageAccess access = StageAccess.open(base, region, role, env.externalId(), env.accountId(), session, listener);
              CloudFormationClient cfn = access.clients().cloudFormation();
              ApiGatewayClient apiGateway = access.clients().apiGateway()) {
-            return new RegionDeployment(request, region, template, text, sha256, configuration, cfn, apiGateway, listener,
-                    clock, sleeper, busyWait, several).run(changeSet);
+            String regionalText = text;
+            Optional<String> templateUrl = request.templateUrl();
+            String primaryRegion = env.regions().get(0);
+            Optional<String> fromBucket = env.bucketFor(primaryRegion);
+            Optional<String> toBucket = env.bucketFor(region);
+            if (!region.equals(primaryRegion) && fromBucket.isPresent() && toBucket.isPresent()
+                    && !fromBucket.equals(toBucket)) {
+                try (AwsClientFactory primaryClients = access.clients().with(primaryRegion, access.clients().credentials());
+                     S3Client primaryS3 = primaryClients.s3();
+                     S3Client regionalS3 = access.clients().s3()) {
+                    RegionalArtifacts artifacts = new RegionalArtifacts(primaryS3, regionalS3, fromBucket.get(), toBucket.get(),
+                            region, env.kmsKey(), listener);
+                    regionalText = artifacts.rewrite(text, template.format(), request.packagedTemplate().toString());
+                    if (templateUrl.isPresent()) {
+                        templateUrl = Optional.of(artifacts.rewriteTemplateUrl(templateUrl.get(), regionalText));
+                    }
+                    listener.on(StageEvent.info("[" + region + "] Artifacts of " + fromBucket.get() + " are in "
+                            + toBucket.get() + " (" + artifacts.copiedObjects() + " referenced)."));
+                }
+            }
+            return new RegionDeployment(request, region, template, regionalText, templateUrl, configuration, cfn, apiGateway,
+                    listener, clock, sleeper, busyWait, several).run(changeSet);
         }
     }
 

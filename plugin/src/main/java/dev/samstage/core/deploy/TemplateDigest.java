@@ -1,9 +1,6 @@
 package dev.samstage.core.deploy;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SHA-256 of a packaged template, recorded in the change set's description so that
+ * The SHA-256 of a packaged template (as deployed to a region), recorded in the change set's description so that
  * executing a reviewed change set can prove the template is still the one reviewed. (A tag
  * would do too, but change set tags become stack tags and would change every resource.)
  */
@@ -22,17 +19,6 @@ final class TemplateDigest {
     private static final Pattern IN_DESCRIPTION = Pattern.compile(Pattern.quote(MARKER) + "([0-9a-f]{64})");
 
     private TemplateDigest() {
-    }
-
-    static String of(Path packagedTemplate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(packagedTemplate)));
-        } catch (IOException e) {
-            throw new DeployException("Cannot read the packaged template " + packagedTemplate + " (" + e.getMessage()
-                    + "); run the package goal first.", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 
     static String sha256Hex(String text) {

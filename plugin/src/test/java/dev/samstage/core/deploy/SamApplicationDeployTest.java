@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samstage.core.aws.AwsClientFactory;
+import dev.samstage.core.config.Environment;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class SamApplicationDeployTest {
@@ -73,6 +77,32 @@ class SamApplicationDeployTest {
                 .replaceAll(".*:changeSet/([^/]+)/.*", "$1") + " for stack orders-dev in us-east-1 (capabilities: "
                 + "CAPABILITY_IAM, CAPABILITY_AUTO_EXPAND).");
         assertThat(stage.messages()).anySatisfy(m -> assertThat(m).matches("  Add +OrdersFunction +AWS::Lambda::Function +-"));
+    }
+
+    @Test
+    void deploysToASecondRegionFromThatRegionsOwnBucket() {
+        try (AwsClientFactory euWest = stage.account(LocalStage.DEV, "eu-west-1"); S3Client s3 = euWest.s3()) {
+            s3.createBucket(b -> b.bucket("orders-artifacts-dev-euw1")
+                    .createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+        }
+        Environment twoRegions = LocalStage.dev().regions(List.of("us-east-1", "eu-west-1")).bucket("orders-artifacts-dev")
+                .regionBuckets(Map.of("eu-west-1", "orders-artifacts-dev-euw1")).build();
+
+        DeployResult result = stage.deployer().deploy(stage.request(twoRegions, stage.template(SAM_TEMPLATE)));
+
+        assertThat(result.regions()).extracting(DeployResult.RegionResult::outcome).containsOnly(Outcome.CREATED);
+        try (AwsClientFactory euWest = stage.account(LocalStage.DEV, "eu-west-1");
+             S3Client s3 = euWest.s3();
+             CloudFormationClient cfn = euWest.cloudFormation()) {
+            assertThat(s3.headObject(b -> b.bucket("orders-artifacts-dev-euw1").key("orders/3f2a.zip")).contentLength())
+                    .isPositive();
+            assertThat(cfn.getTemplate(b -> b.stackName("orders-dev")).templateBody())
+                    .contains("s3://orders-artifacts-dev-euw1/orders/3f2a.zip")
+                    .doesNotContain("s3://orders-artifacts-dev/");
+        }
+        try (AwsClientFactory usEast = stage.account(LocalStage.DEV, "us-east-1"); CloudFormationClient cfn = usEast.cloudFormation()) {
+            assertThat(cfn.getTemplate(b -> b.stackName("orders-dev")).templateBody()).contains("s3://orders-artifacts-dev/orders/3f2a.zip");
+        }
     }
 
     private static byte[] zip() throws IOException {
