@@ -21,6 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -250,6 +254,9 @@ class StageDeployerTest {
         assertThat(stack.tags()).extracting(t -> t.key() + "=" + t.value())
                 .containsExactlyInAnyOrder("team=payments", "cost=2", "commit=abc123");
         assertThat(stage.messages()).contains("Parameter Unknown is not declared by the template; its value is not passed.");
+        try (AwsClientFactory dev = stage.account(LocalStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
+            assertThat(cfn.getStackPolicy(r -> r.stackName("orders-dev")).stackPolicyBody()).contains("Update:*");
+        }
     }
 
     @Test
@@ -300,5 +307,49 @@ class StageDeployerTest {
                 .hasMessageStartingWith("CloudFormation rejected the change set for stack orders-dev in us-east-1: "
                         + "Transform AWS::Serverless-2016-10-31 failed with: ")
                 .hasMessageEndingWith("; nothing was executed. Fix the template or its parameters.");
+    }
+
+    @Test
+    void aRedeployWithNothingChangedTakesAHandfulOfCallsAndExecutesNothing() {
+        Environment env = LocalStage.dev().build();
+        stage.deployer().deploy(stage.request(env, stage.template(Templates.topic("v1"))));
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutionInterceptor counting = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                calls.add(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+                        + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            }
+        };
+        try (AwsClientFactory counted = stage.base.withInterceptors(List.of(counting))) {
+            DeployResult result = new StageDeployer(counted, stage.events::add).deploy(stage.request(env, stage.template(Templates.topic("v1"))));
+            assertThat(result.primary().outcome()).isEqualTo(Outcome.NO_CHANGES);
+        }
+        assertThat(calls).containsExactly("Sts.AssumeRole", "Sts.GetCallerIdentity", "CloudFormation.DescribeStacks",
+                "CloudFormation.CreateChangeSet", "CloudFormation.DescribeChangeSet", "CloudFormation.DeleteChangeSet",
+                "CloudFormation.DescribeStacks");
+    }
+
+    @Test
+    void approvalAcrossRegionsExecutesEachRegionsReviewedChangeSet() {
+        Environment gated = LocalStage.dev().regions(List.of("us-east-1", "eu-west-1")).requiresApproval(true).build();
+        Path template = stage.template(Templates.topic("v1"));
+        StageDeployer deployer = stage.deployer();
+
+        DeployResult pending = deployer.deploy(stage.request(gated, template));
+        List<String> ids = pending.regions().stream().map(r -> r.changeSetId().orElseThrow()).toList();
+        assertThat(ids).satisfiesExactly(
+                id -> assertThat(id).startsWith("arn:aws:cloudformation:us-east-1:111111111111:changeSet/"),
+                id -> assertThat(id).startsWith("arn:aws:cloudformation:eu-west-1:111111111111:changeSet/"));
+        assertThat(stage.messages()).anySatisfy(m -> assertThat(m).endsWith("-Dsamstage.changeSet=" + String.join(",", ids)
+                + " to execute exactly that change set."));
+
+        assertThatThrownBy(() -> deployer.deploy(withChangeSet(gated, template, ids.get(1))))
+                .hasMessage("-Dsamstage.changeSet names no change set for us-east-1; pass the reviewed change set ARN of "
+                        + "every region, separated by commas.");
+        DeployResult executed = deployer.deploy(withChangeSet(gated, template, String.join(",", ids)));
+        assertThat(executed.regions()).extracting(DeployResult.RegionResult::changeSetId)
+                .containsExactly(Optional.of(ids.get(0)), Optional.of(ids.get(1)));
+        assertThat(executed.regions()).extracting(DeployResult.RegionResult::outcome).containsOnly(Outcome.CREATED);
     }
 }
