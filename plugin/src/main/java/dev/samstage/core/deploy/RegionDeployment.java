@@ -1,6 +1,5 @@
 package dev.samstage.core.deploy;
 
-import dev.samstage.core.config.Environment;
 import dev.samstage.core.config.StageProperties;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import dev.samstage.core.deploy.DeployResult.RegionResult;
@@ -9,10 +8,8 @@ import dev.samstage.core.events.StageListener;
 import dev.samstage.core.template.Template;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +19,9 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
-import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
-import software.amazon.awssdk.services.cloudformation.model.Tag;
 
 /**
  * Deploys the packaged template to one region of a stage with credentials already acting in
@@ -40,9 +35,6 @@ final class RegionDeployment {
     static final Duration DEFAULT_BUSY_WAIT = Duration.ofMinutes(30);
     /** Longest wait for our own operation (CloudFormation's own limits are longer only for custom resources). */
     static final Duration OPERATION_WAIT = Duration.ofHours(3);
-    /** CloudFormation's limit for a TemplateBody. */
-    static final long TEMPLATE_BODY_LIMIT = 51_200;
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final DeployRequest request;
     private final String region;
@@ -94,7 +86,7 @@ final class RegionDeployment {
         if (reviewedChangeSet.isPresent()) {
             return executeReviewed(reviewedChangeSet.get());
         }
-        Optional<Stack> stack = settle();
+        Optional<Stack> stack = new StackReadiness(cfn, listener, this::watcher, region, busyWait).prepare(stackName());
         ChangeSetType type = stack.isEmpty() || "REVIEW_IN_PROGRESS".equals(stack.get().stackStatusAsString())
                 ? ChangeSetType.CREATE : ChangeSetType.UPDATE;
         Set<String> existingParameters = type == ChangeSetType.UPDATE
@@ -117,76 +109,15 @@ final class RegionDeployment {
         return execute(changeSet, type == ChangeSetType.CREATE ? Outcome.CREATED : Outcome.UPDATED);
     }
 
-    /** Waits out another operation and clears a failed first create; the stack as it then is. */
-    private Optional<Stack> settle() {
-        Optional<Stack> stack = StackState.describe(cfn, stackName());
-        StackState state = StackState.of(stack);
-        if (state == StackState.BUSY) {
-            listener.on(StageEvent.warn("Stack " + stackName() + " in " + region + " is " + stack.get().stackStatusAsString()
-                    + " (another operation); waiting up to " + busyWait.toMinutes() + " min for it to finish."));
-            StackWatcher watcher = watcher();
-            watcher.skipPastEvents(stackName());
-            watcher.untilSettled(stackName(), busyWait, "waiting for another operation");
-            stack = StackState.describe(cfn, stackName());
-            state = StackState.of(stack);
-        }
-        if (state == StackState.FAILED_FIRST_CREATE) {
-            listener.on(StageEvent.warn("Stack " + stackName() + " in " + region + " is ROLLBACK_COMPLETE after a failed "
-                    + "first create and cannot be updated; deleting it and creating it again."));
-            StackWatcher watcher = watcher();
-            String stackId = stack.get().stackId();
-            watcher.skipPastEvents(stackId);
-            cfn.deleteStack(r -> r.stackName(stackId));
-            Optional<Stack> left = watcher.untilSettledOrGone(stackId, busyWait);
-            if (left.isPresent()) {
-                String status = left.get().stackStatusAsString();
-                throw new StackFailedException("Stack " + stackName() + " in " + region + " could not be deleted (" + status
-                        + watcher.rootCause(stackId).map(c -> "; " + c).orElse("")
-                        + "); delete it in the CloudFormation console, then deploy again.", status);
-            }
-            listener.on(StageEvent.info("Deleted stack " + stackName() + " in " + region + "; creating it again."));
-            return Optional.empty();
-        }
-        if (state == StackState.STUCK) {
-            throw new DeployException("Stack " + stackName() + " in " + region + " is " + stack.get().stackStatusAsString()
-                    + ", which CloudFormation cannot update; recover it in the CloudFormation console (continue the "
-                    + "rollback or delete it), then deploy again.");
-        }
-        return stack;
-    }
-
     private Optional<ChangeSetSummary> createChangeSet(ChangeSetType type, List<Parameter> parameters) {
-        Set<String> capabilities = new LinkedHashSet<>(TemplateCapabilities.of(template));
-        capabilities.addAll(request.env().capabilities());
-        Map<String, String> tags = new LinkedHashMap<>(configuration.tags());
-        tags.putAll(request.env().tags());
-        tags.putAll(request.extraTags());
-        String name = "samstage-" + NAME_TIME.format(clock.instant()) + "-" + sha256.substring(0, 12);
-        CreateChangeSetRequest.Builder b = CreateChangeSetRequest.builder()
-                .stackName(stackName())
-                .changeSetName(name)
-                .changeSetType(type)
-                .description(TemplateDigest.description(sha256))
-                .parameters(parameters)
-                .capabilitiesWithStrings(capabilities)
-                .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())
-                .notificationARNs(request.env().notificationArns())
-                .clientToken(name);
-        request.env().cloudFormationRole().ifPresent(b::roleARN);
-        if (templateUrl.isPresent()) {
-            b.templateURL(templateUrl.get());
-        } else if (templateText.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TEMPLATE_BODY_LIMIT) {
-            throw new DeployException("The packaged template " + request.packagedTemplate() + " is over CloudFormation's "
-                    + TEMPLATE_BODY_LIMIT + "-byte TemplateBody limit and was not uploaded; package it with an artifact "
-                    + "bucket so that it is deployed from S3.");
-        } else {
-            b.templateBody(templateText);
-        }
-        listener.on(StageEvent.info("Creating " + type + " change set " + name + " for stack " + stackName() + " in " + region
-                + " (capabilities: " + (capabilities.isEmpty() ? "none" : String.join(", ", capabilities)) + ")."));
+        ChangeSetPlan plan = ChangeSetPlan.of(request, template, templateText, templateUrl, sha256, type, parameters,
+                configuration, clock.instant());
+        listener.on(StageEvent.info("Creating " + type + " change set " + plan.name() + " for stack " + stackName() + " in "
+                + region + " (capabilities: " + (plan.capabilities().isEmpty() ? "none" : String.join(", ", plan.capabilities()))
+                + ")."));
         CreateChangeSetResponse created;
         try {
-            created = cfn.createChangeSet(b.build());
+            created = cfn.createChangeSet(plan.toRequest());
         } catch (CloudFormationException e) {
             String reason = reason(e);
             if (EmptyChangeSet.isEmptyReason(reason)) {
@@ -205,7 +136,7 @@ final class RegionDeployment {
 
     private ChangeSetSummary awaitChangeSet(String id) {
         Duration delay = PollSchedule.STATUS.initial();
-        java.time.Instant deadline = clock.instant().plus(busyWait);
+        Instant deadline = clock.instant().plus(busyWait);
         while (true) {
             ChangeSetSummary s = ChangeSetSummary.describe(cfn, id, null, region);
             if (!s.status().endsWith("_PENDING") && !s.status().endsWith("_IN_PROGRESS")) {
@@ -248,22 +179,7 @@ final class RegionDeployment {
                     + "for stack " + stackName() + " in " + region + " (" + reason(e) + "); run the deploy without it to "
                     + "create a new change set.", e);
         }
-        if (!stackName().equals(cs.stackName())) {
-            throw new DeployException("Change set " + changeSetId + " belongs to stack " + cs.stackName() + ", not "
-                    + stackName() + "; pass a change set of stage " + request.env().name() + ".");
-        }
-        if (!cs.executable()) {
-            throw new DeployException("Change set " + cs.id() + " can no longer be executed (status " + cs.status()
-                    + ", execution status " + cs.executionStatus() + "); run the deploy without -D"
-                    + StageProperties.CHANGE_SET + " to create a new change set and review it.");
-        }
-        Optional<String> reviewed = cs.templateSha256();
-        if (reviewed.isEmpty() || !reviewed.get().equals(sha256)) {
-            throw new DeployException("The packaged template " + request.packagedTemplate() + " (sha256 "
-                    + sha256.substring(0, 12) + ") is not the one reviewed in change set " + cs.id() + " (sha256 "
-                    + reviewed.map(s -> s.substring(0, 12)).orElse("unknown") + "); nothing was executed. Deploy without -D"
-                    + StageProperties.CHANGE_SET + " to create a change set for this template and review it.");
-        }
+        ReviewedChangeSet.verify(cs, changeSetId, stackName(), request.env().name(), sha256, request.packagedTemplate());
         show(cs);
         Optional<Stack> stack = StackState.describe(cfn, stackName());
         boolean creating = stack.isEmpty() || "REVIEW_IN_PROGRESS".equals(stack.get().stackStatusAsString());
