@@ -1,5 +1,6 @@
 package dev.samstage.core.deploy;
 
+import dev.samstage.core.time.Sleeper;
 import dev.samstage.core.config.StageProperties;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import dev.samstage.core.deploy.DeployResult.RegionResult;

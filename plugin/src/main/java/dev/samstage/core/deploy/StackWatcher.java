@@ -1,5 +1,6 @@
 package dev.samstage.core.deploy;
 
+import dev.samstage.core.time.Sleeper;
 import dev.samstage.core.events.StageListener;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.samstage.core.deploy;
 
+import dev.samstage.core.time.Sleeper;
 import dev.samstage.core.StageException;
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.aws.RoleSessionName;

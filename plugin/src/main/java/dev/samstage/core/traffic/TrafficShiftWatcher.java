@@ -1,5 +1,6 @@
 package dev.samstage.core.traffic;
 
+import dev.samstage.core.time.Sleeper;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import java.time.Clock;

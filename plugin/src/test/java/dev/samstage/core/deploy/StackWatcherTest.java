@@ -1,5 +1,6 @@
 package dev.samstage.core.deploy;
 
+import dev.samstage.core.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samstage.core.aws.AwsClientFactory;

@@ -1,4 +1,4 @@
-package dev.samstage.core.deploy;
+package dev.samstage.core.time;
 
 import java.time.Duration;
 
