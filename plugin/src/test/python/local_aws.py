@@ -10,6 +10,7 @@ import argparse
 import os
 import socket
 import sys
+import threading
 
 os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
 # Let moto accept small multipart parts in tests (AWS: 5 MiB minimum except the last part).
@@ -27,6 +28,8 @@ def free_port():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--forever", action="store_true",
+                        help="serve until killed instead of until stdin closes (background use by the build)")
     args = parser.parse_args()
     port = args.port or free_port()
 
@@ -37,8 +40,11 @@ def main():
     server.start()
     print(f"READY {port}", flush=True)
     try:
-        # the parent closes our stdin when it is done with us
-        sys.stdin.read()
+        if args.forever:
+            threading.Event().wait()
+        else:
+            # the parent closes our stdin when it is done with us
+            sys.stdin.read()
     finally:
         server.stop()
 

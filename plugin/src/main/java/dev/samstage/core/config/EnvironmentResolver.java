@@ -32,6 +32,15 @@ public final class EnvironmentResolver {
      * @param declared  stages declared in the plugin configuration
      */
     public Environment resolve(String requested, List<Environment> declared) {
+        return resolve(requested, declared, null, Map.of());
+    }
+
+    /**
+     * @param samconfig a SAM CLI configuration file, may be null or absent
+     * @param overrides {@code samstage.*} properties given with {@code -D}
+     */
+    public Environment resolve(String requested, List<Environment> declared, java.nio.file.Path samconfig,
+            Map<String, String> overrides) {
         Map<String, Environment> byName = new LinkedHashMap<>();
         for (Environment e : declared) {
             byName.put(e.name(), e);

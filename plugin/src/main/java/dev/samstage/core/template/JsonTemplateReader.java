@@ -1,0 +1,113 @@
+package dev.samstage.core.template;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads JSON token by token so that key order and the exact text of numbers ({@code 1.10},
+ * {@code 012} is not JSON) survive; long-form intrinsics stay mappings.
+ */
+final class JsonTemplateReader {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
+
+    private final JsonParser parser;
+    private final String source;
+
+    private JsonTemplateReader(JsonParser parser, String source) {
+        this.parser = parser;
+        this.source = source;
+    }
+
+    static TemplateMap read(String text, String source) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            return new JsonTemplateReader(parser, source).document();
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String problem = "invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + "; fix the JSON syntax";
+            throw location == null
+                    ? new TemplateException(source + ": " + problem, e)
+                    : new TemplateException(TemplateException.at(source, location.getLineNr(),
+                            location.getColumnNr(), problem).getMessage(), e);
+        } catch (IOException e) {
+            throw new TemplateException(source + ": cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private TemplateMap document() throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new TemplateException(source + ": the template is empty; a template is an object with a "
+                    + "Resources section");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw error("the template is not an object but " + parser.getText()
+                    + "; a template is an object with a Resources section");
+        }
+        TemplateMap root = object();
+        if (parser.nextToken() != null) {
+            throw error("more content after the template's closing brace; a template is one JSON object");
+        }
+        return root;
+    }
+
+    private TemplateNode value(JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> object();
+            case START_ARRAY -> array();
+            case VALUE_STRING -> TemplateScalar.string(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                    new TemplateScalar(parser.getText(), TemplateScalar.Kind.NUMBER, null);
+            case VALUE_TRUE, VALUE_FALSE -> TemplateScalar.bool(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> TemplateScalar.nullValue();
+            default -> throw error("unexpected " + token);
+        };
+    }
+
+    private TemplateMap object() throws IOException {
+        TemplateMap map = new TemplateMap();
+        Map<String, Integer> keyLines = new HashMap<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            int line = parser.currentTokenLocation().getLineNr();
+            Integer firstLine = keyLines.putIfAbsent(key, line);
+            if (firstLine != null) {
+                throw error("duplicate key '" + key + "' (first at line " + firstLine
+                        + "); CloudFormation rejects duplicate keys, remove one");
+            }
+            map.put(key, value(parser.nextToken()));
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw error("unexpected " + token);
+        }
+        return map;
+    }
+
+    private TemplateList array() throws IOException {
+        TemplateList list = new TemplateList();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw error("the array is not closed");
+            }
+            list.add(value(token));
+        }
+        return list;
+    }
+
+    private TemplateException error(String problem) {
+        JsonLocation location = parser.currentTokenLocation();
+        return TemplateException.at(source, location.getLineNr(), location.getColumnNr(), problem);
+    }
+}

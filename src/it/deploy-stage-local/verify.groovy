@@ -1,0 +1,11 @@
+def log = new File(basedir, 'build.log').text
+def reports = new File(basedir, 'target/samstage/local/test-reports')
+assert reports.isDirectory() : "no JUnit reports in ${reports}"
+def xml = reports.listFiles().findAll { it.name.endsWith('.xml') }
+assert !xml.isEmpty() : "no JUnit XML in ${reports}"
+def suite = new groovy.xml.XmlSlurper().parse(xml[0])
+assert suite.@tests.toInteger() == 2
+assert suite.@failures.toInteger() == 0 && suite.@errors.toInteger() == 0
+assert log.contains('GET /greetings/{name} -> GreeterFunction')
+assert log =~ /Suite integration on local: 2 tests, 2 passed, 0 failed, 0 skipped/
+assert log.contains('BUILD SUCCESS')

@@ -1,0 +1,1 @@
+package example; public final class Money { private Money() { } }
