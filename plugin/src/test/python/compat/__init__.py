@@ -6,4 +6,4 @@ Each module documents the AWS behaviour it emulates where moto 5.2.1 diverges.
 
 def install():
     # Patches register themselves here as they are added, one module per divergence.
-    pass
+    from . import codepipeline; codepipeline.install()
