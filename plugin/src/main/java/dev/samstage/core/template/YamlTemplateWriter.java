@@ -2,11 +2,7 @@ package dev.samstage.core.template;
 
 import java.io.StringWriter;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.StreamDataWriter;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -34,8 +30,7 @@ final class YamlTemplateWriter {
     private static final ImplicitTuple TAGGED = new ImplicitTuple(false, false);
 
     private final Emitter emitter;
-    private final String placeholderPrefix = "samstagetag" + UUID.randomUUID().toString().replace("-", "");
-    private final Map<String, String> placeholders = new LinkedHashMap<>();
+    private final ScalarPlaceholders placeholders = new ScalarPlaceholders();
     private int flowDepth;
 
     private YamlTemplateWriter(StreamDataWriter out) {
@@ -69,8 +64,7 @@ final class YamlTemplateWriter {
         writer.node(root, Optional.empty());
         writer.emitter.emit(new DocumentEndEvent(false));
         writer.emitter.emit(new StreamEndEvent());
-        return writer.placeholders.isEmpty() ? text.toString() : Pattern.compile(writer.placeholderPrefix + "[0-9]+x")
-                .matcher(text.toString()).replaceAll(found -> Matcher.quoteReplacement(writer.placeholders.get(found.group())));
+        return writer.placeholders.resolve(text.toString());
     }
 
     private void node(TemplateNode node, Optional<String> tag) {
@@ -108,8 +102,7 @@ final class YamlTemplateWriter {
                 flow ? FlowStyle.FLOW : FlowStyle.BLOCK));
         flowDepth += flow ? 1 : 0;
         map.entries().forEach((key, value) -> {
-            TemplateScalar.Style keyStyle = map.keyStyle(key).orElse(null);
-            scalar(new TemplateScalar(key, TemplateScalar.Kind.STRING, keyStyle), Optional.empty());
+            key(key, map.keyStyle(key).orElse(null));
             node(value, Optional.empty());
         });
         flowDepth -= flow ? 1 : 0;
@@ -117,18 +110,29 @@ final class YamlTemplateWriter {
     }
 
     private void scalar(TemplateScalar scalar, Optional<String> tag) {
-        if (tag.isPresent() && scalar.kind() == TemplateScalar.Kind.STRING
-                && scalar.style().orElse(TemplateScalar.Style.PLAIN) == TemplateScalar.Style.PLAIN
+        ScalarStyle style = styleOf(scalar);
+        if (style == ScalarStyle.LITERAL && flowDepth == 0 && ScalarPlaceholders.canBeLiteral(scalar.text())) {
+            placeholder(placeholders.literal(tag, scalar.text()));
+        } else if (style == ScalarStyle.PLAIN && tag.isPresent() && scalar.kind() == TemplateScalar.Kind.STRING
                 && PlainScalars.isSafeTaggedPlain(scalar.text(), flowDepth > 0)) {
-            // the emitter quotes every tagged scalar; a placeholder it writes plain is replaced afterwards
-            String placeholder = placeholderPrefix + placeholders.size() + "x";
-            placeholders.put(placeholder, tag.get() + " " + scalar.text());
-            emitter.emit(new ScalarEvent(Optional.empty(), Optional.empty(), UNTAGGED, placeholder,
-                    ScalarStyle.PLAIN));
-            return;
+            placeholder(placeholders.taggedPlain(tag.get(), scalar.text()));
+        } else {
+            emitter.emit(new ScalarEvent(Optional.empty(), tag, tag.isEmpty() ? UNTAGGED : TAGGED, scalar.text(),
+                    style));
         }
-        emitter.emit(new ScalarEvent(Optional.empty(), tag, tag.isEmpty() ? UNTAGGED : TAGGED, scalar.text(),
-                styleOf(scalar)));
+    }
+
+    private void key(String key, TemplateScalar.Style style) {
+        // keys never become literal blocks: a block scalar cannot be a simple key
+        TemplateScalar.Style keyStyle = style == TemplateScalar.Style.LITERAL || style == TemplateScalar.Style.FOLDED
+                ? TemplateScalar.Style.DOUBLE_QUOTED : style;
+        TemplateScalar scalar = new TemplateScalar(key, TemplateScalar.Kind.STRING, keyStyle);
+        ScalarStyle emitted = key.contains("\n") ? ScalarStyle.DOUBLE_QUOTED : styleOf(scalar);
+        emitter.emit(new ScalarEvent(Optional.empty(), Optional.empty(), UNTAGGED, key, emitted));
+    }
+
+    private void placeholder(String placeholder) {
+        emitter.emit(new ScalarEvent(Optional.empty(), Optional.empty(), UNTAGGED, placeholder, ScalarStyle.PLAIN));
     }
 
     private static ScalarStyle styleOf(TemplateScalar scalar) {

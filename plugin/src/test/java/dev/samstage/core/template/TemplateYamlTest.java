@@ -149,6 +149,54 @@ class TemplateYamlTest {
     }
 
     @Test
+    void literalBlocksStayLiteralWhereverTheyStandEvenWithTrailingSpaces() {
+        String text = """
+                Resources:
+                  Fn:
+                    Properties:
+                      InlineCode: |
+                        exports.handler = async (event) => {\s
+                          return 1;
+
+                        };
+                      Policy: !Sub |
+                        {"Resource": "arn:${AWS::Partition}:s3:::b"}
+                      Steps:
+                        - |-
+                          first
+                          second
+                        - Script: |+
+                            keep
+
+                Outputs: {}
+                """;
+
+        Template template = yaml(text);
+
+        assertThat(template.render()).isEqualTo(text);
+        TemplateMap properties = template.resources().get(0).properties();
+        assertThat(properties.getString("InlineCode"))
+                .contains("exports.handler = async (event) => { \n  return 1;\n\n};\n");
+        assertThat(properties.get("Policy")).get().isInstanceOfSatisfying(TemplateIntrinsic.class,
+                sub -> assertThat(sub.argument()).isEqualTo(
+                        TemplateScalar.string("{\"Resource\": \"arn:${AWS::Partition}:s3:::b\"}\n")));
+        assertThat(properties.getList("Steps").orElseThrow().items()).containsExactly(
+                TemplateScalar.string("first\nsecond"),
+                TemplateMap.empty().with("Script", TemplateScalar.string("keep\n\n")));
+    }
+
+    @Test
+    void blockTextsThatALiteralCannotHoldAreQuotedInstead() {
+        Template template = Template.of(TemplateMap.empty()
+                .with("LeadingSpace", TemplateScalar.literal("  indented\nnext\n"))
+                .with("Control", TemplateScalar.literal("bell\u0007\nnext\n")), TemplateFormat.YAML);
+
+        Template reread = yaml(template.render());
+
+        assertThat(reread.root()).isEqualTo(template.root());
+    }
+
+    @Test
     void multiLineStringsMadeInCodeAreWrittenAsLiteralBlocks() {
         Template template = Template.of(TemplateMap.empty().with("Code", TemplateScalar.string("a\nb\n")),
                 TemplateFormat.YAML);

@@ -1,0 +1,143 @@
+package dev.samstage.core.local;
+
+import java.lang.reflect.Field;
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Makes a function's environment variables visible to its handler through
+ * {@link System#getenv}, per invocation, inside the build's own JVM.
+ *
+ * <p>Why: handlers read their configuration with {@code System.getenv} (as Lambda intends),
+ * and an in-JVM stage cannot start a process per function. The JDK keeps the environment
+ * in an unmodifiable map wrapper; the overlay replaces the map inside that wrapper with a
+ * view that answers from the variables of the invocation running on the current thread
+ * (inherited by threads the handler starts) and otherwise from the real environment.
+ * Threads outside an invocation, and child processes, keep seeing the real environment.
+ *
+ * <p>The replacement needs deep reflection into {@code java.util}: it uses
+ * {@code --add-opens java.base/java.util=ALL-UNNAMED} when the JVM has it, otherwise
+ * {@code sun.misc.Unsafe}. When neither works (another JDK layout, a security policy),
+ * {@link #install()} says why and the stage warns that handlers see the build's
+ * environment only.
+ */
+final class EnvironmentOverlay {
+
+    private static final InheritableThreadLocal<Map<String, String>> SCOPE = new InheritableThreadLocal<>();
+    private static final String PROBE = "SAMSTAGE_ENVIRONMENT_OVERLAY_PROBE";
+    private static Optional<String> installation;
+
+    private EnvironmentOverlay() {
+    }
+
+    /** Installs the overlay once per JVM; empty when it works, else the reason it cannot. */
+    static synchronized Optional<String> install() {
+        if (installation == null) {
+            installation = tryInstall();
+        }
+        return installation;
+    }
+
+    /** Runs with {@code variables} layered over the real environment on this thread. */
+    static Scope enter(Map<String, String> variables) {
+        Map<String, String> previous = SCOPE.get();
+        SCOPE.set(Map.copyOf(variables));
+        return () -> SCOPE.set(previous);
+    }
+
+    /** Ends an invocation's environment scope. */
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static Optional<String> tryInstall() {
+        Map<String, String> wrapper = System.getenv();
+        Field inner;
+        try {
+            inner = wrapper.getClass().getDeclaredField("m");
+        } catch (NoSuchFieldException e) {
+            return Optional.of("System.getenv() is a " + wrapper.getClass().getName() + " without an inner map");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, String> real = (Map<String, String>) read(wrapper, inner);
+            write(wrapper, inner, new OverlayMap(real));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.of("the JDK environment map cannot be replaced: " + e);
+        }
+        try (Scope ignored = enter(Map.of(PROBE, "1"))) {
+            if (!"1".equals(System.getenv(PROBE))) {
+                return Optional.of("System.getenv(name) does not read the replaced map on this JDK");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Object read(Object owner, Field field) throws ReflectiveOperationException {
+        if (field.trySetAccessible()) {
+            return field.get(owner);
+        }
+        Object unsafe = unsafe();
+        long offset = (long) unsafe.getClass().getMethod("objectFieldOffset", Field.class).invoke(unsafe, field);
+        return unsafe.getClass().getMethod("getObjectVolatile", Object.class, long.class).invoke(unsafe, owner, offset);
+    }
+
+    private static void write(Object owner, Field field, Object value) throws ReflectiveOperationException {
+        if (field.trySetAccessible()) {
+            field.set(owner, value);
+            return;
+        }
+        Object unsafe = unsafe();
+        long offset = (long) unsafe.getClass().getMethod("objectFieldOffset", Field.class).invoke(unsafe, field);
+        unsafe.getClass().getMethod("putObjectVolatile", Object.class, long.class, Object.class)
+            .invoke(unsafe, owner, offset, value);
+    }
+
+    private static Object unsafe() throws ReflectiveOperationException {
+        Class<?> type = Class.forName("sun.misc.Unsafe");
+        Field field = type.getDeclaredField("theUnsafe");
+        field.setAccessible(true);
+        return field.get(null);
+    }
+
+    /** The real environment with the current invocation's variables layered on top. */
+    private static final class OverlayMap extends AbstractMap<String, String> {
+
+        private final Map<String, String> real;
+
+        OverlayMap(Map<String, String> real) {
+            this.real = real;
+        }
+
+        @Override
+        public String get(Object key) {
+            Map<String, String> scope = SCOPE.get();
+            if (scope != null && scope.containsKey(key)) {
+                return scope.get(key);
+            }
+            return real.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            Map<String, String> scope = SCOPE.get();
+            return (scope != null && scope.containsKey(key)) || real.containsKey(key);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            Map<String, String> scope = SCOPE.get();
+            if (scope == null) {
+                return real.entrySet();
+            }
+            Map<String, String> merged = new LinkedHashMap<>(new HashMap<>(real));
+            merged.putAll(scope);
+            return merged.entrySet();
+        }
+    }
+}

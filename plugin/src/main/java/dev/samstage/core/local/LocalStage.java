@@ -1,0 +1,121 @@
+package dev.samstage.core.local;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.samstage.core.events.StageEvent;
+import dev.samstage.core.events.StageListener;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A SAM application served in this JVM behind an emulated API Gateway (Lambda proxy
+ * integration, REST and HTTP APIs), with no AWS and no Docker.
+ *
+ * <p>{@link #start} reads the template, checks every route's function before anything
+ * listens (a missing {@code Handler}, a handler class that is not on the class path, two
+ * events on one route each fail with one line), then listens on the loopback interface.
+ */
+public final class LocalStage implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService requestThreads;
+    private final ExecutorService workers;
+    private final Map<String, FunctionRuntime> functions;
+    private final List<LocalRoute> routes;
+    private final URI endpoint;
+
+    private LocalStage(HttpServer server, ExecutorService requestThreads, ExecutorService workers,
+                       Map<String, FunctionRuntime> functions, List<LocalRoute> routes) {
+        this.server = server;
+        this.requestThreads = requestThreads;
+        this.workers = workers;
+        this.functions = functions;
+        this.routes = routes;
+        this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Reads the request's template and starts serving it. */
+    public static LocalStage start(LocalStageRequest request, StageListener listener) {
+        LocalApplication application = TemplateApplication.read(request.templateFile(), request.parameterOverrides(),
+            FunctionRuntime.region(), listener);
+        return start(application, request, listener);
+    }
+
+    static LocalStage start(LocalApplication application, LocalStageRequest request, StageListener listener) {
+        Path templateDir = request.templateFile().toAbsolutePath().getParent();
+        RouteChecks.check(application, request.templateFile());
+        Map<String, FunctionRuntime> runtimes = new LinkedHashMap<>();
+        try {
+            for (LocalRoute route : application.routes()) {
+                if (!runtimes.containsKey(route.functionId())) {
+                    LocalFunction function = application.functions().get(route.functionId());
+                    FunctionRuntime runtime = new FunctionRuntime(function,
+                        FunctionCode.of(function, templateDir, request.projectClasspath()));
+                    runtimes.put(route.functionId(), runtime);
+                    runtime.checkHandlerClass();
+                }
+            }
+            EnvironmentOverlay.install().ifPresent(reason -> listener.on(StageEvent.warn(
+                "Handlers will see the build's environment, not their Environment.Variables, because " + reason
+                + "; run Maven with MAVEN_OPTS=--add-opens=java.base/java.util=ALL-UNNAMED")));
+            ExecutorService requestThreads = Executors.newCachedThreadPool(daemonThreads("samstage-local-http"));
+            ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("samstage-local-invoke"));
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), request.port()), 0);
+            server.createContext("/", new LocalGateway(application, runtimes, workers, request.stageName(), listener));
+            server.setExecutor(requestThreads);
+            server.start();
+            LocalStage stage = new LocalStage(server, requestThreads, workers, runtimes, application.routes());
+            listener.on(StageEvent.info("Local stage " + request.stageName() + " listening on " + stage.endpoint()
+                + " with " + application.routes().size() + " route(s)"));
+            for (LocalRoute route : application.routes()) {
+                listener.on(StageEvent.info("  " + route.describe()));
+            }
+            return stage;
+        } catch (IOException e) {
+            runtimes.values().forEach(FunctionRuntime::close);
+            throw new LocalStageException("Cannot listen on 127.0.0.1:" + request.port() + " (" + e.getMessage()
+                + "); choose another port with -Dsamstage.local.port or free this one", e);
+        } catch (RuntimeException e) {
+            runtimes.values().forEach(FunctionRuntime::close);
+            throw e;
+        }
+    }
+
+    /** The base URI of the stage, with a trailing slash, e.g. {@code http://127.0.0.1:3000/}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public List<LocalRoute> routes() {
+        return routes;
+    }
+
+    /** Stops listening and releases the functions' class loaders. Handlers still running are interrupted. */
+    @Override
+    public void close() {
+        server.stop(0);
+        requestThreads.shutdownNow();
+        workers.shutdownNow();
+        functions.values().forEach(FunctionRuntime::close);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

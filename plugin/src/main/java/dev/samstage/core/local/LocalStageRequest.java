@@ -1,0 +1,33 @@
+package dev.samstage.core.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the local stage needs to start.
+ *
+ * @param templateFile        the SAM template ({@code template.yaml})
+ * @param projectClasspath    the project's runtime class path (classes directory first, then
+ *                            runtime jars): the code of functions whose {@code CodeUri} is
+ *                            {@code .} or absent
+ * @param stageName           the stage name handlers see in {@code requestContext.stage}
+ * @param port                the port to listen on, 0 for any free port
+ * @param parameterOverrides  template parameter values that replace their defaults
+ */
+public record LocalStageRequest(Path templateFile, List<Path> projectClasspath, String stageName, int port,
+                                Map<String, String> parameterOverrides) {
+
+    public LocalStageRequest {
+        Objects.requireNonNull(templateFile, "templateFile");
+        projectClasspath = List.copyOf(Objects.requireNonNull(projectClasspath, "projectClasspath"));
+        if (stageName == null || stageName.isBlank()) {
+            throw new IllegalArgumentException("stageName must not be blank");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535, got " + port);
+        }
+        parameterOverrides = Map.copyOf(parameterOverrides == null ? Map.of() : parameterOverrides);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.samstage.core.local.bridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Invokes one Lambda handler from inside the function's isolated class loader.
+ *
+ * <p>This class is defined by {@code BridgeClassLoader} next to the function's code, so
+ * every type it names (Jackson, the handler, {@code Context}) resolves to the function's
+ * own versions, exactly as in the Lambda Java runtime. The emulator talks to it only
+ * through JDK types: it is a {@code BiFunction} from the event JSON and a map of
+ * invocation facts (see {@link ContextProxies}) to the response JSON.
+ *
+ * <p>The handler object is created on the first call (Lambda's cold start), inside the
+ * invocation's environment scope, so constructors that read {@code System.getenv} see the
+ * function's variables.
+ */
+public final class HandlerBridge implements BiFunction<byte[], Map<String, Object>, byte[]> {
+
+    private final String handler;
+    private final ClassLoader loader;
+    private final ObjectMapper mapper = LambdaObjectMapper.create();
+    private volatile HandlerMethod method;
+
+    public HandlerBridge(String handler, ClassLoader loader) {
+        this.handler = handler;
+        this.loader = loader;
+    }
+
+    @Override
+    public byte[] apply(byte[] event, Map<String, Object> invocation) {
+        try {
+            HandlerMethod target = resolved();
+            Object context = ContextProxies.context(loader, invocation);
+            if (target.streaming()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                target.invokeStreaming(new ByteArrayInputStream(event), out, context);
+                return out.toByteArray();
+            }
+            Object input = target.takesInput() ? readInput(event, target) : null;
+            Object output = target.invoke(input, context);
+            return mapper.writeValueAsBytes(output);
+        } catch (InvocationTargetException e) {
+            throw sneaky(e.getCause());
+        } catch (Exception e) {
+            throw sneaky(e);
+        }
+    }
+
+    private Object readInput(byte[] event, HandlerMethod target) throws java.io.IOException {
+        if (target.inputType() == String.class) {
+            // Lambda hands a String handler the JSON string's value; an object event (API
+            // Gateway's) cannot be a JSON string, so such handlers get the event's JSON text.
+            var tree = mapper.readTree(event);
+            return tree.isTextual() ? tree.textValue() : mapper.writeValueAsString(tree);
+        }
+        return mapper.readValue(event, mapper.constructType(target.inputType()));
+    }
+
+    private HandlerMethod resolved() throws ReflectiveOperationException {
+        HandlerMethod current = method;
+        if (current == null) {
+            synchronized (this) {
+                current = method;
+                if (current == null) {
+                    current = HandlerMethod.resolve(handler, loader);
+                    method = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Rethrows the handler's own throwable unchanged, so its stack trace stays the handler's. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.samstage.core.packaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The bytes behind one artifact, named by their content hash before anything is built, so an
+ * existing object is found without zipping anything again.
+ */
+sealed interface ArtifactPayload {
+
+    /** The hex SHA-256 naming the artifact. */
+    String sha256();
+
+    /** The file extension of the stored object. */
+    String extension();
+
+    /** A file holding exactly the artifact's bytes, created under {@code workDir} if needed. */
+    Path materialize(Path workDir);
+
+    /** The object name: {@code <sha256>.<extension>}. */
+    default String objectName() {
+        return extension().isEmpty() ? sha256() : sha256() + "." + extension();
+    }
+
+    /** A directory (or a Java build) zipped deterministically. */
+    record Archive(ArchiveContent content, String sha256) implements ArtifactPayload {
+        static Archive of(ArchiveContent content) {
+            return new Archive(content, content.sha256());
+        }
+
+        @Override
+        public String extension() {
+            return "zip";
+        }
+
+        @Override
+        public Path materialize(Path workDir) {
+            DeterministicZip.Written written = DeterministicZip.write(content, workDir.resolve(objectName()));
+            if (!written.contentSha256().equals(sha256)) {
+                throw new PackagingException("Files changed while they were being packaged (below "
+                        + content.entries().get(0).source().getParent() + "); run the build again once nothing"
+                        + " writes to them.");
+            }
+            return written.file();
+        }
+    }
+
+    /** A file uploaded as is, keeping its own extension. */
+    record AsIs(Path file, String sha256) implements ArtifactPayload {
+        static AsIs of(Path file) {
+            var digest = ContentDigest.sha256();
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = Files.newInputStream(file)) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    digest.update(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            return new AsIs(file, java.util.HexFormat.of().formatHex(digest.digest()));
+        }
+
+        @Override
+        public String extension() {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public Path materialize(Path workDir) {
+            return file;
+        }
+    }
+
+    /** A packaged template's text. */
+    record TemplateText(String text, String sha256) implements ArtifactPayload {
+        static TemplateText of(String text) {
+            var digest = ContentDigest.sha256();
+            return new TemplateText(text, java.util.HexFormat.of().formatHex(
+                    digest.digest(text.getBytes(StandardCharsets.UTF_8))));
+        }
+
+        @Override
+        public String extension() {
+            return "template";
+        }
+
+        @Override
+        public Path materialize(Path workDir) {
+            try {
+                return Files.writeString(workDir.resolve(objectName()), text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + workDir.resolve(objectName()), e);
+            }
+        }
+    }
+}

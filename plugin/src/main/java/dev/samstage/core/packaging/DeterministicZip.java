@@ -1,0 +1,253 @@
+package dev.samstage.core.packaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * Writes an {@link ArchiveContent} as a zip whose bytes depend only on the content: entries in
+ * sorted order, every timestamp 1980-01-01T00:00:00 (the zip epoch), Unix modes 0644 for files,
+ * 0755 for directories and executables, no extra fields beyond Zip64 where sizes need it.
+ *
+ * <p>Files are streamed in 64 KiB chunks and headers are completed in place afterwards, so
+ * memory use does not grow with the size of the code. Entries that are already compressed
+ * (jars, zips, images) are stored rather than deflated again, which saves most of the time
+ * for a typical Java function whose bulk is dependency jars.</p>
+ */
+public final class DeterministicZip {
+
+    private static final int LOCAL_HEADER = 0x04034b50;
+    private static final int CENTRAL_HEADER = 0x02014b50;
+    private static final int END_OF_CENTRAL = 0x06054b50;
+    private static final int ZIP64_END_OF_CENTRAL = 0x06064b50;
+    private static final int ZIP64_LOCATOR = 0x07064b50;
+    private static final int UTF8_NAMES = 0x0800;
+    private static final int STORED = 0;
+    private static final int DEFLATED = 8;
+    /** MS-DOS date of 1980-01-01 (day 1, month 1, year 0); the time field is 00:00:00. */
+    private static final int DOS_DATE = (1 << 5) | 1;
+    private static final int DOS_TIME = 0;
+    private static final long MAX32 = 0xFFFFFFFFL;
+    /** Deflating can grow incompressible data slightly; switch to Zip64 before that could overflow. */
+    private static final long ZIP64_SIZE = MAX32 - (MAX32 >>> 8);
+    private static final Set<String> COMPRESSED = Set.of(
+            "jar", "zip", "war", "ear", "gz", "tgz", "bz2", "xz", "zst", "7z", "png", "jpg", "jpeg", "gif", "webp",
+            "woff", "woff2");
+
+    private DeterministicZip() {
+    }
+
+    /** What was written. */
+    public record Written(Path file, long bytes, String contentSha256) {
+    }
+
+    /**
+     * Writes {@code content} to {@code target} (replaced if present) and returns its size and the
+     * content hash of what was actually read, so a caller can tell whether the sources changed
+     * since the hash it planned with.
+     */
+    public static Written write(ArchiveContent content, Path target) {
+        ContentDigest digest = new ContentDigest();
+        List<Central> central = new ArrayList<>();
+        try (ZipChannelOutput out = new ZipChannelOutput(FileChannel.open(target,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            try {
+                for (ArchiveEntry entry : content.entries()) {
+                    central.add(entry.directory()
+                            ? writeDirectory(out, entry, digest)
+                            : writeFile(out, entry, digest, deflater));
+                }
+            } finally {
+                deflater.end();
+            }
+            writeCentralDirectory(out, central);
+            long bytes = out.position();
+            return new Written(target, bytes, digest.hex());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private record Central(ArchiveEntry entry, byte[] name, int method, long crc, long compressed, long size,
+                           long offset) {
+        boolean zip64() {
+            return compressed >= MAX32 || size >= MAX32 || offset >= MAX32;
+        }
+    }
+
+    private static Central writeDirectory(ZipChannelOutput out, ArchiveEntry entry, ContentDigest digest)
+            throws IOException {
+        digest.directory(entry);
+        byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
+        long offset = out.position();
+        localHeader(out, name, STORED, false);
+        return new Central(entry, name, STORED, 0, 0, 0, offset);
+    }
+
+    private static Central writeFile(ZipChannelOutput out, ArchiveEntry entry, ContentDigest digest,
+                                     Deflater deflater) throws IOException {
+        Path source = entry.source();
+        long expected = Files.size(source);
+        digest.file(entry, expected);
+        byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
+        int method = expected == 0 || COMPRESSED.contains(extension(entry.name())) ? STORED : DEFLATED;
+        boolean zip64 = expected >= ZIP64_SIZE;
+        long offset = out.position();
+        localHeader(out, name, method, zip64);
+        long dataStart = out.position();
+
+        CRC32 crc = new CRC32();
+        long size = 0;
+        byte[] in = new byte[64 * 1024];
+        byte[] deflated = new byte[64 * 1024];
+        deflater.reset();
+        try (InputStream stream = Files.newInputStream(source)) {
+            int n;
+            while ((n = stream.read(in)) > 0) {
+                crc.update(in, 0, n);
+                digest.update(in, 0, n);
+                size += n;
+                if (method == STORED) {
+                    out.bytes(in, 0, n);
+                } else {
+                    deflater.setInput(in, 0, n);
+                    while (!deflater.needsInput()) {
+                        out.bytes(deflated, 0, deflater.deflate(deflated));
+                    }
+                }
+            }
+        }
+        if (method == DEFLATED) {
+            deflater.finish();
+            while (!deflater.finished()) {
+                out.bytes(deflated, 0, deflater.deflate(deflated));
+            }
+        }
+        if (size != expected) {
+            throw new PackagingException("The file " + source + " changed while it was being packaged ("
+                    + expected + " bytes, then " + size + "); run the build again once nothing writes to it.");
+        }
+        long compressed = out.position() - dataStart;
+        ByteBuffer patch = ByteBuffer.allocate(zip64 ? 4 + 4 + 4 + 2 + 2 + name.length + 4 + 16 : 12)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        if (zip64) {
+            // crc, the two 0xFFFFFFFF size markers, name/extra lengths and name unchanged, then the Zip64 sizes
+            patch.putInt((int) crc.getValue()).putInt(-1).putInt(-1)
+                    .putShort((short) name.length).putShort((short) 20).put(name)
+                    .putShort((short) 1).putShort((short) 16).putLong(size).putLong(compressed);
+        } else {
+            patch.putInt((int) crc.getValue()).putInt((int) compressed).putInt((int) size);
+        }
+        patch.flip();
+        out.patch(offset + 14, patch);
+        return new Central(entry, name, method, crc.getValue(), compressed, size, offset);
+    }
+
+    private static void localHeader(ZipChannelOutput out, byte[] name, int method, boolean zip64)
+            throws IOException {
+        out.u32(LOCAL_HEADER);
+        out.u16(zip64 ? 45 : 20);
+        out.u16(UTF8_NAMES);
+        out.u16(method);
+        out.u16(DOS_TIME);
+        out.u16(DOS_DATE);
+        out.u32(0); // crc, completed after the data
+        out.u32(zip64 ? MAX32 : 0);
+        out.u32(zip64 ? MAX32 : 0);
+        out.u16(name.length);
+        out.u16(zip64 ? 20 : 0);
+        out.bytes(name);
+        if (zip64) {
+            out.u16(1);
+            out.u16(16);
+            out.u64(0);
+            out.u64(0);
+        }
+    }
+
+    private static void writeCentralDirectory(ZipChannelOutput out, List<Central> entries) throws IOException {
+        long start = out.position();
+        for (Central c : entries) {
+            boolean zip64 = c.zip64();
+            int extra = zip64 ? 4 + 8 * ((c.size >= MAX32 ? 1 : 0) + (c.compressed >= MAX32 ? 1 : 0)
+                    + (c.offset >= MAX32 ? 1 : 0)) : 0;
+            out.u32(CENTRAL_HEADER);
+            out.u16((3 << 8) | (zip64 ? 45 : 20)); // made by Unix, so readers honour the modes below
+            out.u16(zip64 ? 45 : 20);
+            out.u16(UTF8_NAMES);
+            out.u16(c.method);
+            out.u16(DOS_TIME);
+            out.u16(DOS_DATE);
+            out.u32(c.crc);
+            out.u32(Math.min(c.compressed, MAX32));
+            out.u32(Math.min(c.size, MAX32));
+            out.u16(c.name.length);
+            out.u16(extra);
+            out.u16(0); // comment
+            out.u16(0); // disk
+            out.u16(0); // internal attributes
+            out.u32(((long) c.entry.unixMode() << 16) | (c.entry.directory() ? 0x10 : 0));
+            out.u32(Math.min(c.offset, MAX32));
+            out.bytes(c.name);
+            if (zip64) {
+                out.u16(1);
+                out.u16(extra - 4);
+                if (c.size >= MAX32) {
+                    out.u64(c.size);
+                }
+                if (c.compressed >= MAX32) {
+                    out.u64(c.compressed);
+                }
+                if (c.offset >= MAX32) {
+                    out.u64(c.offset);
+                }
+            }
+        }
+        long end = out.position();
+        long size = end - start;
+        int count = entries.size();
+        if (count >= 0xFFFF || size >= MAX32 || start >= MAX32) {
+            out.u32(ZIP64_END_OF_CENTRAL);
+            out.u64(44);
+            out.u16((3 << 8) | 45);
+            out.u16(45);
+            out.u32(0);
+            out.u32(0);
+            out.u64(count);
+            out.u64(count);
+            out.u64(size);
+            out.u64(start);
+            out.u32(ZIP64_LOCATOR);
+            out.u32(0);
+            out.u64(end);
+            out.u32(1);
+        }
+        out.u32(END_OF_CENTRAL);
+        out.u16(0);
+        out.u16(0);
+        out.u16(Math.min(count, 0xFFFF));
+        out.u16(Math.min(count, 0xFFFF));
+        out.u32(Math.min(size, MAX32));
+        out.u32(Math.min(start, MAX32));
+        out.u16(0); // comment
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 || dot < name.lastIndexOf('/') ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

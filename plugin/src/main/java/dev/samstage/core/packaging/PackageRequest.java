@@ -1,0 +1,35 @@
+package dev.samstage.core.packaging;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one packaging run needs.
+ *
+ * @param templateFile the SAM or CloudFormation template (YAML or JSON)
+ * @param projectDir   the project directory; local paths must stay inside it
+ * @param outputDir    where the packaged template and manifest are written ({@code target/samstage/<env>})
+ * @param build        the project's own build output, for functions whose code is the project
+ * @param bucket       the artifact bucket ({@code -Dsamstage.bucket})
+ * @param prefix       the key prefix ({@code -Dsamstage.prefix}); empty for none
+ * @param kmsKeyId     KMS key id, ARN or alias for SSE-KMS ({@code -Dsamstage.kmsKeyId}); empty for SSE-S3
+ */
+public record PackageRequest(Path templateFile, Path projectDir, Path outputDir, JavaBuildOutput build, String bucket,
+                             String prefix, Optional<String> kmsKeyId) {
+
+    public PackageRequest {
+        Objects.requireNonNull(templateFile, "templateFile");
+        Objects.requireNonNull(projectDir, "projectDir");
+        Objects.requireNonNull(outputDir, "outputDir");
+        Objects.requireNonNull(build, "build");
+        Objects.requireNonNull(bucket, "bucket");
+        prefix = prefix == null ? "" : prefix;
+        Objects.requireNonNull(kmsKeyId, "kmsKeyId");
+    }
+
+    /** The destination, validated: bucket name and KMS key format. */
+    ArtifactDestination destination() {
+        return new ArtifactDestination(bucket, prefix, kmsKeyId.filter(k -> !k.isBlank()).map(KmsKeyReference::new));
+    }
+}

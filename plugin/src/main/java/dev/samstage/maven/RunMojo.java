@@ -1,0 +1,71 @@
+package dev.samstage.maven;
+
+import dev.samstage.core.config.Environment;
+import dev.samstage.core.events.StageEvent;
+import dev.samstage.core.events.StageListener;
+import dev.samstage.core.local.LocalStage;
+import dev.samstage.core.local.LocalStageRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Keeps the service up in this JVM behind the local API Gateway until Ctrl-C, printing its
+ * routes: {@code sam local start-api} without Docker. Uses the stage's parameter overrides
+ * ({@code -Denv=local} by default).
+ */
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class RunMojo extends AbstractStageMojo {
+
+    /** Port to listen on; 0 picks a free one. */
+    @Parameter(property = "samstage.localPort", defaultValue = "3000")
+    protected int localPort;
+
+    /** Stops by itself after this long (ISO-8601 like {@code PT30S}, or seconds); runs until Ctrl-C when unset. */
+    @Parameter(property = "samstage.runFor")
+    protected String runFor;
+
+    @Override
+    protected void execute(Environment stage, Path template, StageListener listener)
+            throws MojoExecutionException, MojoFailureException {
+        Duration limit = limit();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (LocalStage local = LocalStage.start(new LocalStageRequest(template, ProjectPaths.runtimeClasspath(project),
+                stage.name(), localPort, stage.parameterOverrides()), listener)) {
+            Thread hook = new Thread(stopped::countDown, "samstage-run-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            listener.on(StageEvent.info("Serving " + local.routes().size() + " route(s) at " + local.endpoint()
+                    + (limit == null ? "; press Ctrl-C to stop" : " for " + limit.toSeconds() + " s")));
+            local.routes().forEach(route -> listener.on(StageEvent.info("  " + route.describe())));
+            if (limit == null) {
+                stopped.await();
+            } else {
+                stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Duration limit() throws MojoFailureException {
+        if (runFor == null || runFor.isBlank()) {
+            return null;
+        }
+        try {
+            return runFor.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(runFor)) : Duration.parse(runFor);
+        } catch (DateTimeParseException e) {
+            throw new MojoFailureException("samstage.runFor '" + runFor + "' is not a duration; use seconds (30) or ISO-8601 (PT30S).");
+        }
+    }
+}

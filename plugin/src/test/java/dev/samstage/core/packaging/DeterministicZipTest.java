@@ -1,0 +1,135 @@
+package dev.samstage.core.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeterministicZipTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void zipsTwoCopiesOfATreeToIdenticalBytesWhateverTheirTimestampsAndLocation() throws IOException {
+        Path one = tree(temp.resolve("clone-one"), Instant.parse("2021-03-04T05:06:07Z"));
+        Path two = tree(temp.resolve("elsewhere/clone-two"), Instant.parse("2025-11-12T13:14:15Z"));
+
+        DeterministicZip.Written first = DeterministicZip.write(ArchiveContent.ofDirectory(one), temp.resolve("1.zip"));
+        DeterministicZip.Written second = DeterministicZip.write(ArchiveContent.ofDirectory(two), temp.resolve("2.zip"));
+
+        assertThat(Files.readAllBytes(first.file())).isEqualTo(Files.readAllBytes(second.file()));
+        assertThat(first.contentSha256()).isEqualTo(second.contentSha256())
+                .isEqualTo(ArchiveContent.ofDirectory(one).sha256());
+        assertThat(first.bytes()).isEqualTo(Files.size(first.file()));
+    }
+
+    @Test
+    void writesSortedEntriesWithTheZipEpochAndFixedModesThatAnotherReaderAccepts() throws IOException {
+        Path root = tree(temp.resolve("src"), Instant.now());
+        Path zip = DeterministicZip.write(ArchiveContent.ofDirectory(root), temp.resolve("out.zip")).file();
+
+        PythonScript.Result listing = PythonScript.run("zip_listing.py", zip.toString());
+
+        assertThat(listing.ok()).as(listing.output()).isTrue();
+        assertThat(listing.output().lines()).containsExactly(
+                "bin/\t40755\t1980-01-01T00:00:00\t0",
+                "bin/run.sh\t100755\t1980-01-01T00:00:00\t10",
+                "com/\t40755\t1980-01-01T00:00:00\t0",
+                "com/example/\t40755\t1980-01-01T00:00:00\t0",
+                "com/example/Handler.class\t100644\t1980-01-01T00:00:00\t4096",
+                "com/example/empty.txt\t100644\t1980-01-01T00:00:00\t0",
+                "deps.jar\t100644\t1980-01-01T00:00:00\t2048",
+                "z\u00fcrich.txt\t100644\t1980-01-01T00:00:00\t6");
+    }
+
+    @Test
+    void hashesNamesModesAndBytesButNotTimestamps() throws IOException {
+        Path root = tree(temp.resolve("src"), Instant.parse("2020-01-01T00:00:00Z"));
+        String original = ArchiveContent.ofDirectory(root).sha256();
+
+        Files.setLastModifiedTime(root.resolve("deps.jar"), FileTime.from(Instant.parse("2024-01-01T00:00:00Z")));
+        assertThat(ArchiveContent.ofDirectory(root).sha256()).isEqualTo(original);
+
+        Files.setPosixFilePermissions(root.resolve("deps.jar"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        String executable = ArchiveContent.ofDirectory(root).sha256();
+        assertThat(executable).isNotEqualTo(original);
+
+        Files.move(root.resolve("deps.jar"), root.resolve("dependencies.jar"));
+        String renamed = ArchiveContent.ofDirectory(root).sha256();
+        assertThat(renamed).isNotIn(original, executable);
+
+        Files.writeString(root.resolve("z\u00fcrich.txt"), "gruezi");
+        assertThat(ArchiveContent.ofDirectory(root).sha256()).isNotIn(original, executable, renamed);
+    }
+
+    @Test
+    void laysJavaCodeOutWithClassesAtTheRootAndDependencyJarsUnderLib() throws IOException {
+        Path classes = Files.createDirectories(temp.resolve("target/classes/com/example")).getParent().getParent();
+        Files.writeString(classes.resolve("com/example/App.class"), "class bytes");
+        Files.writeString(classes.resolve("application.properties"), "a=b");
+        Path jars = Files.createDirectories(temp.resolve("repo"));
+        Path jackson = Files.write(jars.resolve("jackson-core-2.20.0.jar"), new byte[]{1, 2, 3});
+        Path lambda = Files.write(jars.resolve("aws-lambda-java-core-1.3.0.jar"), new byte[]{4, 5});
+
+        Path zip = DeterministicZip.write(ArchiveContent.ofJavaLayout(classes, List.of(jackson, lambda)),
+                temp.resolve("fn.zip")).file();
+
+        assertThat(PythonScript.run("zip_listing.py", zip.toString()).output().lines().map(l -> l.split("\t")[0]))
+                .containsExactly("application.properties", "com/", "com/example/", "com/example/App.class", "lib/",
+                        "lib/aws-lambda-java-core-1.3.0.jar", "lib/jackson-core-2.20.0.jar");
+    }
+
+    @Test
+    void streamsAFileLargerThanTheHeapWouldComfortablyHoldAndNoticesItsHashOnTheWay() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("big"));
+        Path data = root.resolve("data.bin");
+        byte[] chunk = new byte[1 << 20];
+        new Random(7).nextBytes(chunk);
+        try (var out = Files.newOutputStream(data)) {
+            for (int i = 0; i < 48; i++) {
+                out.write(chunk);
+            }
+        }
+        ArchiveContent content = ArchiveContent.ofDirectory(root);
+
+        DeterministicZip.Written written = DeterministicZip.write(content, temp.resolve("big.zip"));
+
+        assertThat(written.contentSha256()).isEqualTo(content.sha256());
+        assertThat(PythonScript.run("zip_listing.py", written.file().toString()).output())
+                .isEqualTo("data.bin\t100644\t1980-01-01T00:00:00\t" + (48L << 20));
+    }
+
+    private static Path tree(Path root, Instant mtime) throws IOException {
+        Files.createDirectories(root.resolve("com/example"));
+        Files.createDirectories(root.resolve("bin"));
+        Files.write(root.resolve("com/example/Handler.class"), bytes(4096, 1));
+        Files.write(root.resolve("com/example/empty.txt"), new byte[0]);
+        Files.write(root.resolve("deps.jar"), bytes(2048, 2));
+        Files.writeString(root.resolve("bin/run.sh"), "#!/bin/sh\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(root.resolve("bin/run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
+        Files.writeString(root.resolve("z\u00fcrich.txt"), "gr\u00fcezi", StandardCharsets.ISO_8859_1);
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.toList()) {
+                Files.setLastModifiedTime(p, FileTime.from(mtime));
+            }
+        }
+        return root;
+    }
+
+    private static byte[] bytes(int size, int seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+}

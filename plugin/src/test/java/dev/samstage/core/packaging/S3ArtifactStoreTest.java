@@ -1,0 +1,148 @@
+package dev.samstage.core.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samstage.core.aws.AwsClientFactory;
+import dev.samstage.core.events.StageEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+class S3ArtifactStoreTest {
+
+    private static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    private static final long MIB = 1L << 20;
+
+    @TempDir
+    Path temp;
+
+    private AwsClientFactory clients;
+    private S3Client s3;
+    private S3ArtifactStore store;
+    private final List<StageEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startWithAnEmptyBucket() {
+        clients = LocalS3.freshClients();
+        s3 = clients.s3();
+        s3.createBucket(b -> b.bucket("artifacts"));
+        store = new S3ArtifactStore(s3, "us-east-1", clients.endpoint().orElseThrow(),
+                new S3TransferSettings(8 * MIB, 5 * MIB, 4, 3));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        s3.close();
+        clients.close();
+    }
+
+    @Test
+    void encryptsWithTheStagesKmsKeyWhenOneIsConfigured() throws IOException {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc",
+                Optional.of(new KmsKeyReference(KEY_ARN)));
+        Path file = Files.writeString(temp.resolve("a.txt"), "hello");
+
+        long sent = store.put(destination, "svc/a.txt", file, events::add);
+
+        HeadObjectResponse head = s3.headObject(b -> b.bucket("artifacts").key("svc/a.txt"));
+        assertThat(sent).isEqualTo(5);
+        assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
+        assertThat(head.ssekmsKeyId()).contains("1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(events).last().isEqualTo(new UploadProgress("s3://artifacts/svc/a.txt", 5, 5));
+    }
+
+    @Test
+    void encryptsWithS3ManagedKeysByDefault() throws IOException {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "", Optional.empty());
+        store.put(destination, "b.txt", Files.writeString(temp.resolve("b.txt"), "bytes"), events::add);
+
+        assertThat(s3.headObject(b -> b.bucket("artifacts").key("b.txt")).serverSideEncryption())
+                .isEqualTo(ServerSideEncryption.AES256);
+    }
+
+    @Test
+    void uploadsLargeFilesInPartsWithTheSameEncryptionAndBytes() throws Exception {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc",
+                Optional.of(new KmsKeyReference("alias/stage-key")));
+        Path file = temp.resolve("big.zip");
+        byte[] data = new byte[(int) (12 * MIB + 12345)];
+        new Random(3).nextBytes(data);
+        Files.write(file, data);
+
+        long sent = store.put(destination, "svc/big.zip", file, events::add);
+
+        HeadObjectResponse head = s3.headObject(b -> b.bucket("artifacts").key("svc/big.zip"));
+        assertThat(sent).isEqualTo(data.length);
+        assertThat(head.eTag()).endsWith("-3\"");
+        assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
+        assertThat(head.ssekmsKeyId()).contains("alias/stage-key");
+        byte[] stored = s3.getObject(b -> b.bucket("artifacts").key("svc/big.zip"), ResponseTransformer.toBytes())
+                .asByteArray();
+        assertThat(MessageDigest.getInstance("SHA-256").digest(stored))
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+        assertThat(events).filteredOn(UploadProgress.class::isInstance).hasSizeGreaterThan(3)
+                .last().isEqualTo(new UploadProgress("s3://artifacts/svc/big.zip", data.length, data.length));
+    }
+
+    @Test
+    void findsAnExistingObjectBySizeAndNothingForAMissingOne() throws IOException {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "", Optional.empty());
+        assertThat(store.existing(destination, "c.txt")).isEmpty();
+
+        store.put(destination, "c.txt", Files.writeString(temp.resolve("c.txt"), "twelve bytes"), events::add);
+
+        assertThat(store.existing(destination, "c.txt")).hasValue(12);
+    }
+
+    @Test
+    void namesAMissingBucketInOneLine() {
+        ArtifactDestination destination = new ArtifactDestination("no-such-bucket", "", Optional.empty());
+
+        assertThatThrownBy(() -> store.checkDestination(destination))
+                .isInstanceOf(PackagingException.class)
+                .hasMessage("The artifact bucket 'no-such-bucket' does not exist; create it or set -Dsamstage.bucket"
+                        + " (or the stage's bucket) to an existing one.");
+    }
+
+    @Test
+    void namesABucketBehindAnEndpointThatDoesNotAnswer() {
+        try (AwsClientFactory nowhere = AwsClientFactory.create("us-east-1", clients.credentials(),
+                URI.create("http://localhost:9"));
+             S3ArtifactStore unreachable = S3ArtifactStore.create(nowhere)) {
+            ArtifactDestination destination = new ArtifactDestination("artifacts", "", Optional.empty());
+
+            assertThatThrownBy(() -> unreachable.checkDestination(destination))
+                    .isInstanceOf(PackagingException.class)
+                    .hasMessageStartingWith("The artifact bucket 'artifacts' is not reachable (")
+                    .hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
+    void buildsTemplateUrlsThatCloudFormationCanRead() {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "p", Optional.empty());
+        assertThat(store.locate(destination, "p/x.template").url())
+                .isEqualTo(clients.endpoint().orElseThrow() + "/artifacts/p/x.template");
+        assertThat(new S3ObjectUrls("eu-west-1", null).objectUrl("b", "k"))
+                .isEqualTo("https://s3.eu-west-1.amazonaws.com/b/k");
+        assertThat(new S3ObjectUrls("us-east-1", null).objectUrl("b", "k")).isEqualTo("https://s3.amazonaws.com/b/k");
+        assertThat(new S3ObjectUrls("us-east-1", URI.create("http://127.0.0.1:4566/")).objectUrl("b", "k"))
+                .isEqualTo("http://localhost:4566/b/k");
+    }
+}
