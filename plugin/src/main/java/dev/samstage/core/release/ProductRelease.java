@@ -1,5 +1,6 @@
 package dev.samstage.core.release;
 
+import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import java.util.ArrayList;
@@ -23,16 +24,35 @@ import software.amazon.awssdk.services.codepipeline.model.StageState;
  * is approved, because the product would reach the stage without it. A rejection stays with
  * the services it names: the other services' approvals stay pending.</p>
  */
-public final class ProductRelease {
+public final class ProductRelease implements AutoCloseable {
 
     private static final int SUMMARY_LIMIT = 512;
 
     private final CodePipelineClient codePipeline;
     private final StageListener listener;
+    private final boolean ownsClient;
 
+    /** Uses {@code codePipeline}, which the caller keeps and closes. */
     public ProductRelease(CodePipelineClient codePipeline, StageListener listener) {
+        this(codePipeline, listener, false);
+    }
+
+    private ProductRelease(CodePipelineClient codePipeline, StageListener listener, boolean ownsClient) {
         this.codePipeline = Objects.requireNonNull(codePipeline, "codePipeline");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.ownsClient = ownsClient;
+    }
+
+    /** Talks to the pipelines reachable with {@code clients} (the build account); close it when done. */
+    public static ProductRelease open(AwsClientFactory clients, StageListener listener) {
+        return new ProductRelease(clients.codePipeline(), listener, true);
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            codePipeline.close();
+        }
     }
 
     /** The approval action's name for {@code stage} by convention. */
