@@ -76,11 +76,11 @@ final class DeploymentRoleTemplate {
     }
 
     private List<Object> statements() {
-        String p = spec.projectName();
         List<Object> stackArns = new ArrayList<>();
-        stackArns.add(sub("arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/" + p + "-*/*"));
+        stackArns.add(sub("arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/"
+                + spec.projectName() + "-*/*"));
         // explicit stack names outside the project prefix are listed one by one
-        stages.stream().map(spec::stackNameOf).filter(n -> !n.startsWith(p + "-")).distinct().forEach(n ->
+        stages.stream().map(spec::stackNameOf).filter(n -> !n.startsWith(spec.projectName() + "-")).distinct().forEach(n ->
                 stackArns.add(sub("arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/" + n + "/*")));
         List<Object> changeSetTargets = new ArrayList<>(stackArns);
         changeSetTargets.add(sub(TRANSFORM));
@@ -97,10 +97,10 @@ final class DeploymentRoleTemplate {
                         "lambda:DeleteAlias", "lambda:GetAlias", "lambda:AddPermission", "lambda:RemovePermission",
                         "lambda:TagResource", "lambda:UntagResource", "lambda:ListTags",
                         "lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency"),
-                        list(sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + p + "-*")))),
+                        scoped("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:{prefix}*"))),
                 sid("Layers", allow(list("lambda:PublishLayerVersion", "lambda:GetLayerVersion", "lambda:DeleteLayerVersion"),
-                        list(sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:layer:" + p + "-*"),
-                                sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:layer:" + p + "-*:*")))),
+                        scoped("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:layer:{prefix}*",
+                                "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:layer:{prefix}*:*"))),
                 sid("ServiceRoles", allow(list("iam:CreateRole", "iam:DeleteRole", "iam:GetRole", "iam:TagRole",
                         "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy",
                         "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:GetRolePolicy"), ownRoles())),
@@ -114,17 +114,17 @@ final class DeploymentRoleTemplate {
                         "codedeploy:DeleteDeploymentGroup", "codedeploy:GetDeploymentGroup", "codedeploy:CreateDeployment",
                         "codedeploy:GetDeployment", "codedeploy:StopDeployment", "codedeploy:RegisterApplicationRevision",
                         "codedeploy:GetApplicationRevision", "codedeploy:TagResource"),
-                        list(sub("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:application:" + p + "-*"),
-                                sub("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentgroup:" + p + "-*/*")))),
+                        scoped("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:application:{prefix}*",
+                                "arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentgroup:{prefix}*/*"))),
                 sid("DeploymentConfigs", allow(list("codedeploy:GetDeploymentConfig"),
                         sub("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentconfig:*"))),
                 sid("Alarms", allow(list("cloudwatch:DescribeAlarms"),
                         sub("arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*"))),
                 sid("OwnAlarms", allow(list("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"),
-                        sub("arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:" + p + "-*"))),
+                        scoped("arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:{prefix}*"))),
                 sid("LogGroups", allow(list("logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy",
                         "logs:TagResource"),
-                        sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/" + p + "-*"))),
+                        scoped("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/{prefix}*"))),
                 sid("ReadArtifacts", allow(list("s3:GetObject", "s3:GetObjectVersion"),
                         sub("arn:${AWS::Partition}:s3:::${ArtifactBucket}/*"))),
                 sid("DecryptArtifacts", allow(list("kms:Decrypt", "kms:DescribeKey"), ref("ArtifactKeyArn"))),
@@ -134,7 +134,30 @@ final class DeploymentRoleTemplate {
     }
 
     private List<Object> ownRoles() {
-        return list(sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + spec.projectName() + "-*"));
+        return scoped("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/{prefix}*");
+    }
+
+    /**
+     * Name prefixes of what this service creates: {@code <project>-}, plus {@code <stack>-} for an
+     * explicit stack name outside it (SAM names functions, roles and applications after the stack).
+     */
+    private List<String> prefixes() {
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(spec.projectName() + "-");
+        stages.stream().map(spec::stackNameOf).filter(n -> !n.startsWith(spec.projectName() + "-")).distinct()
+                .forEach(n -> prefixes.add(n + "-"));
+        return prefixes;
+    }
+
+    /** Each pattern with {@code {prefix}} replaced by every name prefix, as {@code Fn::Sub}s. */
+    private List<Object> scoped(String... patterns) {
+        List<Object> arns = new ArrayList<>();
+        for (String prefix : prefixes()) {
+            for (String pattern : patterns) {
+                arns.add(sub(pattern.replace("{prefix}", prefix)));
+            }
+        }
+        return arns;
     }
 
     private static Map<String, Object> sid(String sid, Map<String, Object> statement) {
