@@ -24,7 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * version number; every change is a transaction whose state write is conditional on the version
  * read, so of two racing builds exactly one wins and the other re-reads and decides again.
  * Decisions are items of their own ({@code sk} = {@code decision#<version>#<n>}) written in the
- * same transaction, so the history never disagrees with the state.
+ * same transaction, so the history never disagrees with the state. The state item remembers the
+ * verdict on every release decided in the stage (about 60 bytes each), so a rejected or
+ * superseded release can never come back; at DynamoDB's 400 KB item limit that is several
+ * thousand releases per stage.
  */
 public final class LedgerTable {
 

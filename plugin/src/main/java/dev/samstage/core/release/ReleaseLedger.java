@@ -44,9 +44,9 @@ public final class ReleaseLedger {
     private final Sleeper sleeper;
     private final StageListener listener;
 
-    private ReleaseLedger(Builder b) {
+    private ReleaseLedger(Builder b, Function<String, LedgerTable> tables) {
         this.order = Objects.requireNonNull(b.order, "order");
-        this.tables = Objects.requireNonNull(b.tables, "tables");
+        this.tables = tables;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.listener = b.listener;
@@ -324,8 +324,7 @@ public final class ReleaseLedger {
         public ReleaseLedger build() {
             Function<String, LedgerTable> byStage = Objects.requireNonNull(tables, "tables");
             StageOrder o = Objects.requireNonNull(order, "order");
-            tables = s -> byStage.apply(StageOrder.BUILD.equals(s) ? o.first() : s);
-            return new ReleaseLedger(this);
+            return new ReleaseLedger(this, s -> byStage.apply(StageOrder.BUILD.equals(s) ? o.first() : s));
         }
     }
 }
