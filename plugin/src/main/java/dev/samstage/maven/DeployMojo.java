@@ -1,7 +1,6 @@
 package dev.samstage.maven;
 
 import dev.samstage.core.config.Environment;
-import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.stage.StageOutputs;
@@ -45,7 +44,6 @@ public class DeployMojo extends AbstractStageMojo {
         LocalStage local = LocalStage.start(new dev.samstage.core.local.LocalStageRequest(template,
                 ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides()), listener);
         LocalStages.register(project, local);
-        local.routes().forEach(route -> listener.on(StageEvent.info("  " + route.describe())));
         new StageOutputs(stage.name(), null, null, local.endpoint(), Map.of()).write(stageOutputDir(stage));
     }
 }

@@ -66,9 +66,6 @@ public class PackageMojo extends AbstractStageMojo {
                 result = packageWith(store, bucket, stage, template, built, listener);
             }
         }
-        listener.on(StageEvent.info("Packaged " + result.artifacts().size() + " artifact(s): " + result.uploaded() + " uploaded ("
-                + result.bytesUploaded() + " bytes), " + result.reused() + " reused -> "
-                + project.getBasedir().toPath().relativize(result.packagedTemplate())));
         result.templateUrl().ifPresent(url -> listener.on(StageEvent.info("Template over 51,200 bytes: deployed from " + url)));
     }
 

@@ -44,9 +44,7 @@ public class RunMojo extends AbstractStageMojo {
                 stage.name(), localPort, stage.parameterOverrides()), listener)) {
             Thread hook = new Thread(stopped::countDown, "samstage-run-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            listener.on(StageEvent.info("Serving " + local.routes().size() + " route(s) at " + local.endpoint()
-                    + (limit == null ? "; press Ctrl-C to stop" : " for " + limit.toSeconds() + " s")));
-            local.routes().forEach(route -> listener.on(StageEvent.info("  " + route.describe())));
+            listener.on(StageEvent.info(limit == null ? "Press Ctrl-C to stop" : "Stopping in " + limit.toSeconds() + " s"));
             if (limit == null) {
                 stopped.await();
             } else {
