@@ -11,6 +11,7 @@ from . import (
     cfn_sam_transform,
     cfn_stack_timeline,
     codedeploy,
+    codepipeline,
     sts_role_trust,
 )
 
@@ -24,6 +25,7 @@ MODULES = [
     cfn_change_set_status,
     sts_role_trust,
     codedeploy,
+    codepipeline,
 ]
 
 

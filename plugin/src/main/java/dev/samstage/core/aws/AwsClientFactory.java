@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -126,6 +127,10 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public CodePipelineClient codePipeline() {
         return configure(CodePipelineClient.builder()).build();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder()).build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(B builder) {
