@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param alarms                CloudWatch alarm names guarding traffic shifting
  * @param capabilities          capabilities granted in addition to those the template needs
  * @param cloudFormationRoleArn service role CloudFormation assumes to run the change set
+ * @param generatedAlarms       alarms samstage adds to guard traffic shifting:
+ *                              {@code lambda-errors} (errors of the alias's new version), {@code api-5xx}
  *                              ({@code role_arn} in samconfig.toml); empty means the caller's
  */
 public record Environment(
@@ -54,7 +56,8 @@ public record Environment(
         String deploymentPreference,
         List<String> alarms,
         List<String> capabilities,
-        String cloudFormationRoleArn) {
+        String cloudFormationRoleArn,
+        List<String> generatedAlarms) {
 
     /** The name of the stage that runs in-JVM with no AWS. */
     public static final String LOCAL = "local";
@@ -67,6 +70,7 @@ public record Environment(
         tags = Map.copyOf(tags == null ? Map.of() : tags);
         notificationArns = List.copyOf(notificationArns == null ? List.of() : notificationArns);
         alarms = List.copyOf(alarms == null ? List.of() : alarms);
+        generatedAlarms = List.copyOf(generatedAlarms == null ? List.of() : generatedAlarms);
         capabilities = List.copyOf(capabilities == null ? List.of() : capabilities);
     }
 
@@ -125,6 +129,7 @@ public record Environment(
         b.alarms = alarms;
         b.capabilities = capabilities;
         b.cloudFormationRoleArn = cloudFormationRoleArn;
+        b.generatedAlarms = generatedAlarms;
         return b;
     }
 
@@ -151,6 +156,7 @@ public record Environment(
         private List<String> alarms = List.of();
         private List<String> capabilities = List.of();
         private String cloudFormationRoleArn;
+        private List<String> generatedAlarms = List.of();
 
         private Builder(String name) {
             this.name = name;
@@ -176,12 +182,13 @@ public record Environment(
         public Builder alarms(List<String> v) { alarms = v; return this; }
         public Builder capabilities(List<String> v) { capabilities = v; return this; }
         public Builder cloudFormationRoleArn(String v) { cloudFormationRoleArn = v; return this; }
+        public Builder generatedAlarms(List<String> v) { generatedAlarms = v; return this; }
 
         public Environment build() {
             return new Environment(name, accountId, regions, roleArn, externalId, stackName, bucket,
                     regionBuckets, prefix, kmsKeyId, parameterOverrides, templateConfiguration, tags,
                     notificationArns, suiteTag, requiresApproval, production, deploymentPreference, alarms,
-                    capabilities, cloudFormationRoleArn);
+                    capabilities, cloudFormationRoleArn, generatedAlarms);
         }
     }
 }

@@ -97,6 +97,9 @@ final class EnvironmentMerge {
             if (!v.alarms().isEmpty()) {
                 b.alarms(v.alarms());
             }
+            if (!v.generatedAlarms().isEmpty()) {
+                b.generatedAlarms(v.generatedAlarms());
+            }
         }
         b.parameterOverrides(parameters).tags(tags).capabilities(List.copyOf(capabilities)).regionBuckets(regionBuckets);
         b.requiresApproval(flag(highToLow, ConfigLayer::requiresApproval));

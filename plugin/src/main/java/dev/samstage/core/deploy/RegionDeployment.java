@@ -1,5 +1,6 @@
 package dev.samstage.core.deploy;
 
+import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.time.Sleeper;
 import dev.samstage.core.config.StageProperties;
 import dev.samstage.core.deploy.DeployResult.Outcome;
@@ -51,11 +52,16 @@ final class RegionDeployment {
     private final Sleeper sleeper;
     private final Duration busyWait;
     private final String label;
+    private final AwsClientFactory clients;
+    private final ExecutionFollower follower;
 
     RegionDeployment(DeployRequest request, String region, Template template, String templateText,
                      Optional<String> templateUrl, TemplateConfiguration configuration, CloudFormationClient cfn, ApiGatewayClient apiGateway,
-                     StageListener listener, Clock clock, Sleeper sleeper, Duration busyWait, boolean labelRegion) {
+                     StageListener listener, Clock clock, Sleeper sleeper, Duration busyWait, boolean labelRegion,
+                     AwsClientFactory clients, ExecutionFollower follower) {
         this.request = request;
+        this.clients = clients;
+        this.follower = follower;
         this.region = region;
         this.template = template;
         this.templateText = templateText;
@@ -191,18 +197,22 @@ final class RegionDeployment {
         StackWatcher watcher = watcher();
         watcher.skipPastEvents(stackName());
         String token = "samstage-" + TemplateDigest.sha256Hex(cs.id()).substring(0, 40);
+        follower.beforeExecution(clients, request.env(), listener);
         listener.on(StageEvent.info("Executing change set " + cs.name() + " on stack " + stackName() + " in " + region + "."));
+        java.time.Instant started = clock.instant();
         try {
             cfn.executeChangeSet(r -> r.changeSetName(cs.id()).clientRequestToken(token));
         } catch (CloudFormationException e) {
             throw new DeployException("CloudFormation refused to execute change set " + cs.id() + ": " + reason(e)
                     + "; run the deploy again to create a new change set.", e);
         }
+        ExecutionFollower.Following following = follower.follow(clients, stackName(), started, listener);
         Stack done = watcher.untilSettled(stackName(), OPERATION_WAIT, "deploying");
         String status = done.stackStatusAsString();
+        Optional<String> followed = following.failure();
         if (!StackState.succeeded(status)) {
-            String cause = watcher.rootCause(done.stackId()).orElseGet(() ->
-                    done.stackStatusReason() == null ? "no resource reported a failure" : done.stackStatusReason());
+            String cause = followed.orElseGet(() -> watcher.rootCause(done.stackId()).orElseGet(() ->
+                    done.stackStatusReason() == null ? "no resource reported a failure" : done.stackStatusReason()));
             String next = "ROLLBACK_COMPLETE".equals(status)
                     ? "the next deploy deletes the stack and creates it again"
                     : "the previous version is still in place";

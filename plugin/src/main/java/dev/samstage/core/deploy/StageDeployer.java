@@ -46,6 +46,7 @@ public final class StageDeployer {
     private final Sleeper sleeper;
     private final Duration busyWait;
     private final Map<String, String> environmentVariables;
+    private final ExecutionFollower follower;
 
     /** A deployer on the system clock. */
     public StageDeployer(AwsClientFactory base, StageListener listener) {
@@ -59,11 +60,12 @@ public final class StageDeployer {
      * @param sleeper  waits between polls
      */
     public StageDeployer(AwsClientFactory base, StageListener listener, Clock clock, Sleeper sleeper) {
-        this(base, listener, clock, sleeper, RegionDeployment.DEFAULT_BUSY_WAIT, System.getenv());
+        this(base, listener, clock, sleeper, RegionDeployment.DEFAULT_BUSY_WAIT, System.getenv(), ExecutionFollower.NONE);
     }
 
     private StageDeployer(AwsClientFactory base, StageListener listener, Clock clock, Sleeper sleeper, Duration busyWait,
-                          Map<String, String> environmentVariables) {
+                          Map<String, String> environmentVariables, ExecutionFollower follower) {
+        this.follower = Objects.requireNonNull(follower, "follower");
         this.base = Objects.requireNonNull(base, "base");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,12 +76,17 @@ public final class StageDeployer {
 
     /** The same deployer waiting at most {@code wait} for a stack busy with another operation. */
     public StageDeployer withBusyWait(Duration wait) {
-        return new StageDeployer(base, listener, clock, sleeper, wait, environmentVariables);
+        return new StageDeployer(base, listener, clock, sleeper, wait, environmentVariables, follower);
     }
 
     /** The same deployer reading {@code CODEBUILD_BUILD_ID} from {@code variables} instead of the process. */
     public StageDeployer withEnvironmentVariables(Map<String, String> variables) {
-        return new StageDeployer(base, listener, clock, sleeper, busyWait, variables);
+        return new StageDeployer(base, listener, clock, sleeper, busyWait, variables, follower);
+    }
+
+    /** The same deployer with {@code follower} following each change set execution (traffic shifting). */
+    public StageDeployer following(ExecutionFollower other) {
+        return new StageDeployer(base, listener, clock, sleeper, busyWait, environmentVariables, other);
     }
 
     /**
@@ -196,7 +203,7 @@ public final class StageDeployer {
                 }
             }
             return new RegionDeployment(request, region, template, regionalText, templateUrl, configuration, cfn, apiGateway,
-                    listener, clock, sleeper, busyWait, several).run(changeSet);
+                    listener, clock, sleeper, busyWait, several, access.clients(), follower).run(changeSet);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.samstage.core.release;
 
+import dev.samstage.core.time.Sleeper;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import java.time.Clock;
@@ -26,12 +27,6 @@ import java.util.regex.Pattern;
  * and an approval and a rejection can never both win. Refused requests write nothing.</p>
  */
 public final class ReleaseLedger {
-
-    /** Waits between polls; tests replace it. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     private static final int ATTEMPTS = 10;
     private static final int HISTORY = 10;
@@ -304,7 +299,7 @@ public final class ReleaseLedger {
         private StageOrder order;
         private Function<String, LedgerTable> tables;
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+        private Sleeper sleeper = Sleeper.SYSTEM;
         private StageListener listener = StageListener.IGNORE;
 
         public Builder order(StageOrder v) { order = v; return this; }

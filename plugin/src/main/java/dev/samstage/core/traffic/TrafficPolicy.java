@@ -48,9 +48,14 @@ public record TrafficPolicy(
         }
     }
 
+    /** {@code <generatedAlarms>} value for the Lambda Errors alarm on the alias's new version. */
+    public static final String LAMBDA_ERRORS = "lambda-errors";
+    /** {@code <generatedAlarms>} value for the REST API 5XX alarm. */
+    public static final String API_5XX = "api-5xx";
+
     /**
-     * The policy of a resolved stage: its deployment preference and alarms, no triggers,
-     * hooks or generated alarms (add those with {@link #toBuilder()}).
+     * The policy of a resolved stage: its deployment preference, alarms and generated alarms;
+     * no triggers or hooks (add those with {@link #toBuilder()}).
      *
      * @throws TrafficException when the stage's deployment preference is not a valid configuration name
      */
@@ -62,7 +67,16 @@ public record TrafficPolicy(
             throw new TrafficException("Stage " + environment.name() + ": <deploymentPreference> of its <environment> "
                     + (e.getMessage() == null ? "is missing" : e.getMessage()) + ".", e);
         }
-        return builder(environment.name(), type).alarms(environment.alarms()).build();
+        for (String generated : environment.generatedAlarms()) {
+            if (!generated.equals(LAMBDA_ERRORS) && !generated.equals(API_5XX)) {
+                throw new TrafficException("Stage " + environment.name() + ": <generatedAlarms> has '" + generated
+                        + "'; use " + LAMBDA_ERRORS + " and/or " + API_5XX + ".");
+            }
+        }
+        return builder(environment.name(), type).alarms(environment.alarms())
+                .lambdaErrorAlarms(environment.generatedAlarms().contains(LAMBDA_ERRORS))
+                .api5xxAlarms(environment.generatedAlarms().contains(API_5XX))
+                .build();
     }
 
     public static Builder builder(String stage, DeploymentPreferenceType type) {

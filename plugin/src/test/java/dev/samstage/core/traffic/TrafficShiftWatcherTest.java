@@ -1,5 +1,8 @@
 package dev.samstage.core.traffic;
 
+import dev.samstage.core.config.Environment;
+import dev.samstage.core.deploy.ExecutionFollower;
+import java.time.Duration;
 import static dev.samstage.core.traffic.CompatCodeDeploy.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -243,5 +246,42 @@ class TrafficShiftWatcherTest {
         assertThatThrownBy(() -> watcher().watch("no-such-stack", Instant.now()))
                 .isInstanceOf(TrafficException.class)
                 .hasMessageStartingWith("Cannot read the resources of stack no-such-stack");
+    }
+
+    @Test
+    void theDeploymentFollowerTurnsAFailedShiftIntoTheRootCauseOfTheDeploy() {
+        String[] cd = stackWithGroup("CodeDeployDefault.LambdaAllAtOnce");
+        Instant updateStarted = Instant.now();
+        String id = CompatCodeDeploy.script(cd[0], cd[1], "checkout", List.of(
+                Map.of("status", "Failed", "weight", 0,
+                        "error", Map.of("code", "HOOK_EXECUTION_FAILURE", "message", "PostTraffic hook failed"))));
+
+        ExecutionFollower.Following following = new TrafficShiftFollower(Clock.systemUTC(), d -> { }, Duration.ZERO)
+                .follow(clients, STACK, updateStarted, events::add);
+
+        assertThat(following.failure()).contains("Traffic shifting in stack shop-prod failed and was rolled back: checkout:live"
+                + " (deployment " + id + ") failed with HOOK_EXECUTION_FAILURE.");
+    }
+
+    @Test
+    void theDeploymentFollowerFindsNothingToBlameWhenNoTrafficShifted() {
+        stackWithGroup("CodeDeployDefault.LambdaAllAtOnce");
+
+        ExecutionFollower.Following following = new TrafficShiftFollower(Clock.systemUTC(), d -> { }, Duration.ZERO)
+                .follow(clients, STACK, Instant.now(), events::add);
+
+        assertThat(following.failure()).isEmpty();
+    }
+
+    @Test
+    void beforeExecutingTheFollowerWarnsAboutAStageAlarmAlreadyInAlarm() {
+        cloudWatch.setAlarmState(b -> b.alarmName(ALARM).stateValue("ALARM").stateReason("Threshold Crossed: 3 errors"));
+        Environment prod = Environment.builder("prod").alarms(List.of(ALARM, "checkout-5xx")).build();
+
+        new TrafficShiftFollower().beforeExecution(clients, prod, events::add);
+
+        assertThat(events).filteredOn(e -> e.severity() == StageEvent.Severity.WARN).extracting(StageEvent::message)
+                .singleElement().asString().startsWith("Alarm checkout-errors in ALARM since")
+                .contains("CodeDeploy will stop the traffic shift of stage prod");
     }
 }
