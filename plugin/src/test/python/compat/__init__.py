@@ -12,6 +12,7 @@ from . import (
     cfn_stack_timeline,
     codedeploy,
     codepipeline,
+    lambda_alias,
     sts_role_trust,
 )
 
@@ -26,6 +27,7 @@ MODULES = [
     sts_role_trust,
     codedeploy,
     codepipeline,
+    lambda_alias,
 ]
 
 
