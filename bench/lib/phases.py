@@ -5,6 +5,10 @@
                             KEY_after_upload (seconds since the core started)
   phases.py maven KEY LOG   a Maven log with times: KEY_breakdown, seconds per part of the
                             build (a goal runs until the next one starts)
+  phases.py goal GOAL LOG END_TEXT
+                            seconds from the samstage GOAL's start line to the first later
+                            line containing END_TEXT: the goal's own time, without Maven's
+                            start-up ("n/a" when the log lacks either line)
 """
 import re
 import sys
@@ -62,5 +66,19 @@ def maven(key, path):
     print(f"{key}_breakdown={text}")
 
 
+def goal(name, path, end_text):
+    start = end = None
+    for line in open(path):
+        m = re.match(r"(\d\d:\d\d:\d\d\.\d\d\d) ", line)
+        if not m:
+            continue
+        t = datetime.strptime(m.group(1), "%H:%M:%S.%f")
+        if "--- samstage:" in line and f":{name} " in line:
+            start = t
+        elif start is not None and end is None and end_text in line:
+            end = t
+    print(f"{(end - start).total_seconds():.2f}" if start and end else "n/a")
+
+
 if __name__ == "__main__":
-    {"core": core, "maven": maven}[sys.argv[1]](sys.argv[2], sys.argv[3])
+    {"core": core, "maven": maven, "goal": goal}[sys.argv[1]](*sys.argv[2:])
