@@ -2,7 +2,6 @@ package dev.samstage.maven;
 
 import dev.samstage.core.StageException;
 import dev.samstage.core.config.Environment;
-import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.local.LocalStageRequest;
