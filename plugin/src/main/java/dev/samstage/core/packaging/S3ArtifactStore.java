@@ -90,8 +90,15 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                                 + ", " + errorCode(e) + "); check the bucket and the stage's credentials.";
             }, e);
         } catch (SdkClientException e) {
-            throw new PackagingException("The artifact bucket '" + bucket + "' is not reachable (" + oneLine(e)
-                    + "); check the network, the region and any endpoint override.", e);
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("credentials")) {
+                // the credentials chain failed before any request was sent: no network problem to look for
+                throw new PackagingException("No AWS credentials to check the artifact bucket '" + bucket + "' ("
+                        + oneLine(e) + "); set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run"
+                        + " with a role.", e);
+            }
+            String where = urls.endpoint() == null ? "" : " at " + urls.endpoint();
+            throw new PackagingException("The artifact bucket '" + bucket + "' is not reachable" + where + " ("
+                    + oneLine(e) + "); check the network, the region and any endpoint override.", e);
         }
     }
 
