@@ -9,6 +9,10 @@ Usage: python3 translate_compare.py ORIGINAL_DIR REWRITTEN_DIR
   Prints one JSON object per file: {"file", "same_translation", "same_input", "outcome", "detail"}.
   "same_input" says whether both files parse (with the translator's own YAML loader, which
   turns short-form tags into Fn:: mappings) to the same document, types included.
+
+       python3 translate_compare.py --as-json YAML_DIR JSON_DIR
+  Writes every YAML template of YAML_DIR as a JSON template of the same name into JSON_DIR
+  (the document the translator reads, in key order), to judge JSON reading and writing too.
 """
 import copy
 import json
@@ -89,9 +93,22 @@ def first_difference(left, right):
                                                               right[max(0, at - 120):at + 80])
 
 
+def as_json(yaml_dir, json_dir):
+    for name in sorted(os.listdir(yaml_dir)):
+        if name.endswith((".yaml", ".yml")):
+            document = parse(os.path.join(yaml_dir, name))
+            target = os.path.join(json_dir, os.path.splitext(name)[0] + ".json")
+            with open(target, "w", encoding="utf-8") as f:
+                # dates (plain 2012-10-17 in YAML 1.1) become the strings CloudFormation sees
+                json.dump(document, f, indent=2, default=str)
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--as-json":
+        as_json(sys.argv[2], sys.argv[3])
+        return
     if len(sys.argv) != 3:
-        sys.exit("usage: translate_compare.py ORIGINAL_DIR REWRITTEN_DIR")
+        sys.exit("usage: translate_compare.py ORIGINAL_DIR REWRITTEN_DIR | --as-json YAML_DIR JSON_DIR")
     original_dir, rewritten_dir = sys.argv[1], sys.argv[2]
     for name in sorted(os.listdir(rewritten_dir)):
         verdict = {"file": name}

@@ -1,9 +1,34 @@
 """Compatibility patches applied to moto before the server starts.
 
-Each module documents the AWS behaviour it emulates where moto 5.2.1 diverges.
+Each module documents the AWS behaviour it emulates where moto 5.2.1 diverges, and has an
+``install()`` that patches moto in place. To add one, write the module and append it to
+``MODULES`` below; the order matters only where a module says so.
 """
+from . import (
+    apigw_rest_api_from_body,
+    cfn_change_set_status,
+    cfn_empty_change_set,
+    cfn_sam_transform,
+    cfn_stack_timeline,
+    codedeploy,
+    codepipeline,
+    sts_role_trust,
+)
+
+# cfn_stack_timeline replaces ExecuteChangeSet; cfn_change_set_status wraps that
+# replacement, so it comes after it.
+MODULES = [
+    cfn_sam_transform,
+    apigw_rest_api_from_body,
+    cfn_empty_change_set,
+    cfn_stack_timeline,
+    cfn_change_set_status,
+    sts_role_trust,
+    codedeploy,
+    codepipeline,
+]
 
 
 def install():
-    # Patches register themselves here as they are added, one module per divergence.
-    pass
+    for module in MODULES:
+        module.install()

@@ -75,7 +75,9 @@ public abstract class AbstractStageMojo extends AbstractMojo {
             dev.samstage.core.config.Environment stage = resolveStage();
             execute(stage, templateFile.get(), new MavenStageListener(getLog(), session.getRequest().isInteractiveMode()));
         } catch (StageException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            // a user's mistake or a stage failure: one line, no stack trace (it is in -X output)
+            getLog().debug(e);
+            throw new MojoFailureException(e.getMessage());
         }
     }
 

@@ -1,6 +1,16 @@
 package dev.samstage.maven;
 
+import dev.samstage.core.StageException;
+import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.Environment;
+import dev.samstage.core.deploy.DeployRequest;
+import dev.samstage.core.deploy.StageDeployer;
+import dev.samstage.core.events.StageEvent;
+import dev.samstage.core.release.EntryResult;
+import dev.samstage.core.release.StageLedgers;
+import dev.samstage.core.traffic.TrafficShiftFollower;
+import java.time.Duration;
+import java.util.Optional;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.stage.StageOutputs;
@@ -17,7 +27,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * local API Gateway that {@code verify} then tests. Writes {@code target/samstage/<env>/outputs.json}.
  */
 @Mojo(name = "deploy", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class DeployMojo extends AbstractStageMojo {
+public class DeployMojo extends AbstractReleaseMojo {
 
     /** Port the local stage listens on; 0 picks a free one. */
     @Parameter(property = "samstage.localPort", defaultValue = "0")
@@ -31,12 +41,24 @@ public class DeployMojo extends AbstractStageMojo {
     @Parameter(property = "samstage.failOnEmptyChangeSet", defaultValue = "false")
     protected boolean failOnEmptyChangeSet;
 
+    /**
+     * Keep a stage still while a release in it is under evaluation: the deploy is refused (or
+     * waits, see {@code samstage.releaseWait}) until that release is approved or rejected
+     * ({@code samstage:approve}, {@code samstage:reject}). The state lives in the stage account.
+     */
+    @Parameter(property = "samstage.releaseGate", defaultValue = "false")
+    protected boolean releaseGate;
+
+    /** With the release gate, how long to wait for the stage to be freed (ISO-8601, e.g. {@code PT30M}); default: do not wait. */
+    @Parameter(property = "samstage.releaseWait")
+    protected String releaseWait;
+
     @Override
     protected void execute(Environment stage, Path template, StageListener listener) throws MojoExecutionException {
         if (stage.isLocal()) {
             deployLocally(stage, template, listener);
         } else {
-            throw new dev.samstage.core.StageException("Stage " + stage.name() + " deploys to AWS, which this build of samstage cannot do yet; use -Denv=local.");
+            deployToAws(stage, listener);
         }
     }
 
@@ -45,5 +67,38 @@ public class DeployMojo extends AbstractStageMojo {
                 ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides()), listener);
         LocalStages.register(project, local);
         new StageOutputs(stage.name(), null, null, local.endpoint(), Map.of()).write(stageOutputDir(stage));
+    }
+
+    private void deployToAws(Environment stage, StageListener listener) {
+        Path outputDir = stageOutputDir(stage);
+        Path packaged = PackagedTemplate.in(outputDir, stage);
+        String region = stage.region().orElseThrow();
+        try (AwsClientFactory base = AwsClientFactory.create(region, awsEndpoint().orElse(null))) {
+            if (releaseGate) {
+                enterStage(stage, base, listener);
+            }
+            new StageDeployer(base, listener)
+                    .following(new TrafficShiftFollower())
+                    .deploy(new DeployRequest(stage, project.getArtifactId(), packaged, PackagedTemplate.url(outputDir),
+                            outputDir, Optional.ofNullable(changeSet), failOnEmptyChangeSet, Map.of()));
+        }
+    }
+
+    /** Brings this build's release into the stage, or stops: another release is under evaluation there. */
+    private void enterStage(Environment stage, AwsClientFactory base, StageListener listener) {
+        String release = revision != null && !revision.isBlank() ? revision.trim() : thisRevision();
+        try (StageLedgers ledgers = openLedgers(base, listener)) {
+            EntryResult entry = releaseWait == null || releaseWait.isBlank()
+                    ? ledgers.ledger().enter(stage.name(), release)
+                    : ledgers.ledger().enter(stage.name(), release, Durations.parse(releaseWait, "samstage.releaseWait"),
+                            Duration.ofSeconds(30));
+            if (!entry.entered()) {
+                throw new StageException(entry.reason() + (entry.outcome() == EntryResult.Outcome.WAITING
+                        ? " Approve or reject it (mvn samstage:approve|reject -Denv=" + stage.name()
+                                + "), or wait with -Dsamstage.releaseWait=PT30M."
+                        : ""));
+            }
+            listener.on(StageEvent.info(entry.reason()));
+        }
     }
 }

@@ -63,6 +63,11 @@ public class Environment {
     private String deploymentPreference;
     /** CloudWatch alarm names that roll a traffic shift back. */
     private List<String> alarms = new ArrayList<>();
+    /**
+     * Alarms samstage generates to guard traffic shifting: {@code lambda-errors} (errors of
+     * the alias's new version only) and {@code api-5xx} (the REST API's 5XX responses).
+     */
+    private List<String> generatedAlarms = new ArrayList<>();
 
     /** The immutable core value. */
     dev.samstage.core.config.Environment toCore() {
@@ -90,6 +95,7 @@ public class Environment {
                 .production(prod)
                 .deploymentPreference(deploymentPreference)
                 .alarms(alarms)
+                .generatedAlarms(generatedAlarms)
                 .build();
     }
 

@@ -12,6 +12,8 @@ import dev.samstage.core.packaging.PackageRequest;
 import dev.samstage.core.packaging.PackageResult;
 import dev.samstage.core.packaging.S3ArtifactStore;
 import dev.samstage.core.packaging.StagePackager;
+import dev.samstage.core.traffic.DeploymentPreferenceWriter;
+import dev.samstage.core.traffic.TrafficPolicy;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +73,15 @@ public class PackageMojo extends AbstractStageMojo {
 
     private PackageResult packageWith(ArtifactStore store, String bucket, Environment stage, Path template,
             org.apache.maven.project.MavenProject built, StageListener listener) {
+        // the stage decides how traffic shifts, not hand edits of the template (local runs have no traffic to shift)
+        TrafficPolicy policy = stage.isLocal() ? null : TrafficPolicy.of(stage);
         PackageRequest request = new PackageRequest(template, project.getBasedir().toPath(), stageOutputDir(stage),
-                javaBuildOutput(built), bucket, stage.prefix(), stage.kmsKey());
+                javaBuildOutput(built), bucket, stage.prefix(), stage.kmsKey(),
+                edited -> {
+                    if (policy != null) {
+                        new DeploymentPreferenceWriter(listener).apply(edited, policy);
+                    }
+                });
         return new StagePackager(store, listener).packageTemplate(request);
     }
 

@@ -7,7 +7,6 @@ import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.local.LocalStageRequest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -56,14 +55,7 @@ public class RunMojo extends AbstractStageMojo {
         }
     }
 
-    private Duration limit() throws MojoFailureException {
-        if (runFor == null || runFor.isBlank()) {
-            return null;
-        }
-        try {
-            return runFor.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(runFor)) : Duration.parse(runFor);
-        } catch (DateTimeParseException e) {
-            throw new MojoFailureException("samstage.runFor '" + runFor + "' is not a duration; use seconds (30) or ISO-8601 (PT30S).");
-        }
+    private Duration limit() {
+        return runFor == null || runFor.isBlank() ? null : Durations.parse(runFor, "samstage.runFor");
     }
 }

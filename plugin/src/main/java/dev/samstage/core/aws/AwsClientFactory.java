@@ -2,6 +2,7 @@ package dev.samstage.core.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -53,11 +56,18 @@ public final class AwsClientFactory implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final URI endpoint;
     private final SdkHttpClient http;
+    private final List<ExecutionInterceptor> interceptors;
 
     private AwsClientFactory(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+        this(region, credentials, endpoint, List.of());
+    }
+
+    private AwsClientFactory(Region region, AwsCredentialsProvider credentials, URI endpoint,
+                             List<ExecutionInterceptor> interceptors) {
         this.region = Objects.requireNonNull(region, "region");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.endpoint = endpoint;
+        this.interceptors = List.copyOf(interceptors);
         this.http = ApacheHttpClient.builder()
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(10))
@@ -77,7 +87,17 @@ public final class AwsClientFactory implements AutoCloseable {
 
     /** The same endpoint and HTTP settings with other credentials (for an assumed role) or region. */
     public AwsClientFactory with(String otherRegion, AwsCredentialsProvider otherCredentials) {
-        return new AwsClientFactory(Region.of(otherRegion), otherCredentials, endpoint);
+        return new AwsClientFactory(Region.of(otherRegion), otherCredentials, endpoint, interceptors);
+    }
+
+    /**
+     * The same settings with SDK interceptors added to every client, including those of
+     * factories derived with {@link #with} (for example to count or time the calls a run makes).
+     */
+    public AwsClientFactory withInterceptors(List<ExecutionInterceptor> added) {
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
+        all.addAll(added);
+        return new AwsClientFactory(region, credentials, endpoint, all);
     }
 
     public Region region() {
@@ -125,6 +145,10 @@ public final class AwsClientFactory implements AutoCloseable {
         return configure(CodePipelineClient.builder()).build();
     }
 
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder()).build();
+    }
+
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         builder.region(region)
                 .credentialsProvider(credentials)
@@ -133,6 +157,7 @@ public final class AwsClientFactory implements AutoCloseable {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(MAX_ATTEMPTS)
                                 .build())
+                        .executionInterceptors(interceptors)
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

@@ -29,6 +29,11 @@ import java.util.Optional;
  * @param production            whether the stage is production (drives defaults)
  * @param deploymentPreference  CodeDeploy deployment configuration type for aliased functions
  * @param alarms                CloudWatch alarm names guarding traffic shifting
+ * @param capabilities          capabilities granted in addition to those the template needs
+ * @param cloudFormationRoleArn service role CloudFormation assumes to run the change set
+ * @param generatedAlarms       alarms samstage adds to guard traffic shifting:
+ *                              {@code lambda-errors} (errors of the alias's new version), {@code api-5xx}
+ *                              ({@code role_arn} in samconfig.toml); empty means the caller's
  */
 public record Environment(
         String name,
@@ -49,7 +54,10 @@ public record Environment(
         boolean requiresApproval,
         boolean production,
         String deploymentPreference,
-        List<String> alarms) {
+        List<String> alarms,
+        List<String> capabilities,
+        String cloudFormationRoleArn,
+        List<String> generatedAlarms) {
 
     /** The name of the stage that runs in-JVM with no AWS. */
     public static final String LOCAL = "local";
@@ -62,6 +70,8 @@ public record Environment(
         tags = Map.copyOf(tags == null ? Map.of() : tags);
         notificationArns = List.copyOf(notificationArns == null ? List.of() : notificationArns);
         alarms = List.copyOf(alarms == null ? List.of() : alarms);
+        generatedAlarms = List.copyOf(generatedAlarms == null ? List.of() : generatedAlarms);
+        capabilities = List.copyOf(capabilities == null ? List.of() : capabilities);
     }
 
     public boolean isLocal() {
@@ -75,6 +85,10 @@ public record Environment(
 
     public Optional<String> kmsKey() {
         return Optional.ofNullable(kmsKeyId).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> cloudFormationRole() {
+        return Optional.ofNullable(cloudFormationRoleArn).filter(s -> !s.isBlank());
     }
 
     public Optional<String> explicitRoleArn() {
@@ -113,6 +127,9 @@ public record Environment(
         b.production = production;
         b.deploymentPreference = deploymentPreference;
         b.alarms = alarms;
+        b.capabilities = capabilities;
+        b.cloudFormationRoleArn = cloudFormationRoleArn;
+        b.generatedAlarms = generatedAlarms;
         return b;
     }
 
@@ -137,6 +154,9 @@ public record Environment(
         private boolean production;
         private String deploymentPreference;
         private List<String> alarms = List.of();
+        private List<String> capabilities = List.of();
+        private String cloudFormationRoleArn;
+        private List<String> generatedAlarms = List.of();
 
         private Builder(String name) {
             this.name = name;
@@ -160,11 +180,15 @@ public record Environment(
         public Builder production(boolean v) { production = v; return this; }
         public Builder deploymentPreference(String v) { deploymentPreference = v; return this; }
         public Builder alarms(List<String> v) { alarms = v; return this; }
+        public Builder capabilities(List<String> v) { capabilities = v; return this; }
+        public Builder cloudFormationRoleArn(String v) { cloudFormationRoleArn = v; return this; }
+        public Builder generatedAlarms(List<String> v) { generatedAlarms = v; return this; }
 
         public Environment build() {
             return new Environment(name, accountId, regions, roleArn, externalId, stackName, bucket,
                     regionBuckets, prefix, kmsKeyId, parameterOverrides, templateConfiguration, tags,
-                    notificationArns, suiteTag, requiresApproval, production, deploymentPreference, alarms);
+                    notificationArns, suiteTag, requiresApproval, production, deploymentPreference, alarms,
+                    capabilities, cloudFormationRoleArn, generatedAlarms);
         }
     }
 }

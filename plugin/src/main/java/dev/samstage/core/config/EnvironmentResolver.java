@@ -1,16 +1,24 @@
 package dev.samstage.core.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Picks the stage named by {@code -Denv} among the declared ones and fills in the defaults
- * (stack name, role convention, suite tag, deployment preference). The {@code local} stage
- * always exists, declared or not.
+ * Picks the stage named by {@code -Denv}, merges its settings and fills in the defaults
+ * (stack name, role convention, suite tag, deployment preference). Precedence, highest
+ * first: {@code -Dsamstage.*} properties, the pom's {@code <environment>}, the
+ * {@code [<env>.deploy.parameters]} table of an existing {@code samconfig.toml}, defaults.
+ * The result is validated up front: every problem is listed at once
+ * ({@link ConfigException#problems()}). The {@code local} stage always exists.
+ *
+ * <p>A stage is production when it says so or is named {@code prod} or {@code production}.</p>
  */
 public final class EnvironmentResolver {
 
@@ -22,9 +30,21 @@ public final class EnvironmentResolver {
     public static final String PRODUCTION_PREFERENCE = "Linear10PercentEvery1Minute";
 
     private final String projectName;
+    private final Path baseDirectory;
+    private final Map<String, String> environmentVariables;
 
     public EnvironmentResolver(String projectName) {
+        this(projectName, Path.of("").toAbsolutePath(), System.getenv());
+    }
+
+    /**
+     * @param baseDirectory        relative paths (template configuration) resolve against it
+     * @param environmentVariables read for {@code AWS_REGION} / {@code AWS_DEFAULT_REGION}
+     */
+    public EnvironmentResolver(String projectName, Path baseDirectory, Map<String, String> environmentVariables) {
         this.projectName = Objects.requireNonNull(projectName, "projectName");
+        this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
+        this.environmentVariables = Map.copyOf(Objects.requireNonNull(environmentVariables, "environmentVariables"));
     }
 
     /**
@@ -36,29 +56,51 @@ public final class EnvironmentResolver {
     }
 
     /**
-     * @param samconfig a SAM CLI configuration file, may be null or absent
-     * @param overrides {@code samstage.*} properties given with {@code -D}
+     * @param requested the value of {@code -Denv}, may be null or blank
+     * @param declared  stages declared in the plugin configuration
+     * @param samConfig an existing {@code samconfig.toml}, or null / a missing file for none
+     * @param overrides the {@code -D} user properties (only {@code samstage.*} ones are read)
+     * @throws ConfigException listing every problem found
      */
-    public Environment resolve(String requested, List<Environment> declared, java.nio.file.Path samconfig,
-            Map<String, String> overrides) {
+    public Environment resolve(String requested, List<Environment> declared, Path samConfig, Map<String, String> overrides) {
         Map<String, Environment> byName = new LinkedHashMap<>();
         for (Environment e : declared) {
             byName.put(e.name(), e);
         }
+        Optional<SamConfigFile> sam = SamConfigFile.read(samConfig);
         TreeSet<String> known = new TreeSet<>(byName.keySet());
+        sam.ifPresent(s -> known.addAll(s.stages()));
         known.add(Environment.LOCAL);
         if (requested == null || requested.isBlank()) {
             throw new ConfigException("No stage selected: add -Denv=<stage> (known stages: " + String.join(", ", known) + ").");
         }
-        Environment chosen = byName.get(requested);
-        if (chosen == null) {
-            if (!Environment.LOCAL.equals(requested)) {
-                throw new ConfigException("Unknown stage -Denv=" + requested + " (known stages: " + String.join(", ", known)
-                        + "); declare it as an <environment> in the samstage plugin configuration.");
-            }
-            chosen = Environment.builder(Environment.LOCAL).build();
+        if (Environment.LOCAL.equals(requested) && !byName.containsKey(requested)) {
+            return withDefaults(Environment.builder(Environment.LOCAL).build());
         }
-        return withDefaults(chosen);
+        if (!known.contains(requested)) {
+            throw new ConfigException("Unknown stage -Denv=" + requested + " (known stages: " + String.join(", ", known)
+                    + "); declare it as an <environment> in the samstage plugin configuration.");
+        }
+        List<ConfigLayer> layers = new ArrayList<>();
+        sam.flatMap(s -> s.stage(requested).map(e -> new ConfigLayer(e, field -> s.origin(requested, field),
+                Optional.empty(), Optional.empty()))).ifPresent(layers::add);
+        Optional.ofNullable(byName.get(requested)).map(ConfigLayer::declared).ifPresent(layers::add);
+        layers.add(StageOverrides.layer(requested, overrides));
+        EnvironmentMerge.Merged merged = EnvironmentMerge.merge(requested, layers);
+        if (Environment.LOCAL.equals(requested)) {
+            return withDefaults(merged.environment());
+        }
+        Environment e = merged.environment();
+        Environment.Builder b = e.toBuilder().production(e.production() || isProductionName(e.name()));
+        if (e.regions().isEmpty()) {
+            defaultRegion().ifPresent(r -> b.regions(List.of(r)));
+        }
+        merged = new EnvironmentMerge.Merged(b.build(), merged.origins());
+        List<String> problems = EnvironmentRules.problems(merged, baseDirectory);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return withDefaults(merged.environment());
     }
 
     Environment withDefaults(Environment e) {
@@ -75,10 +117,6 @@ public final class EnvironmentResolver {
         if (isBlank(e.prefix())) {
             b.prefix(projectName);
         }
-        List<String> problems = new ArrayList<>();
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
         return b.build();
     }
 
@@ -86,6 +124,26 @@ public final class EnvironmentResolver {
     public String deploymentRoleArn(Environment e, String region) {
         return e.explicitRoleArn().orElseGet(() ->
                 "arn:aws:iam::" + e.accountId() + ":role/" + projectName + "-" + region + "-DeploymentRole");
+    }
+
+    /** Whether a role is to be assumed at all: an explicit role, or an account for the conventional one. */
+    public static boolean assumesRole(Environment e) {
+        return e.explicitRoleArn().isPresent() || !isBlank(e.accountId());
+    }
+
+    static boolean isProductionName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("prod") || n.equals("production");
+    }
+
+    private Optional<String> defaultRegion() {
+        for (String variable : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
+            String v = environmentVariables.get(variable);
+            if (!isBlank(v)) {
+                return Optional.of(v.strip());
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isBlank(String s) {

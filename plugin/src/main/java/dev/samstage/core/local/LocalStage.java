@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalStage implements AutoCloseable {
 
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private final HttpServer server;
     private final ExecutorService requestThreads;
     private final ExecutorService workers;
@@ -69,6 +71,12 @@ public final class LocalStage implements AutoCloseable {
             EnvironmentOverlay.install().ifPresent(reason -> listener.on(StageEvent.warn(
                 "Handlers will see the build's environment, not their Environment.Variables, because " + reason
                 + "; run Maven with MAVEN_OPTS=--add-opens=java.base/java.util=ALL-UNNAMED")));
+            // The JDK server writes headers and body separately; with Nagle's algorithm on, the
+            // client's delayed ACK adds ~40 ms to every response. Read once, when the server
+            // class first loads, so an explicit setting from the build wins.
+            if (System.getProperty(NO_DELAY) == null) {
+                System.setProperty(NO_DELAY, "true");
+            }
             ExecutorService requestThreads = Executors.newCachedThreadPool(daemonThreads("samstage-local-http"));
             ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("samstage-local-invoke"));
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), request.port()), 0);

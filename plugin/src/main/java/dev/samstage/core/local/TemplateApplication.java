@@ -58,8 +58,9 @@ final class TemplateApplication {
             String type = resource.type().orElse("");
             switch (type) {
                 case "AWS::Serverless::Function" -> {
-                    functions.put(resource.logicalId(), function(resource, globals));
-                    routes.addAll(routes(resource));
+                    List<LocalRoute> served = routes(resource);
+                    functions.put(resource.logicalId(), function(resource, globals, !served.isEmpty()));
+                    routes.addAll(served);
                 }
                 case "AWS::Serverless::Api" -> apiSettings(resource.logicalId(), resource.properties(),
                     template.globals("Api").orElse(TemplateMap.empty()), "Variables", stageVariables, binaryMediaTypes);
@@ -71,15 +72,20 @@ final class TemplateApplication {
         return new LocalApplication(functions, routes, stageVariables, binaryMediaTypes);
     }
 
-    private LocalFunction function(TemplateResource resource, TemplateMap globals) {
+    /** @param served whether a route invokes the function: only then is a variable it cannot see worth a warning */
+    private LocalFunction function(TemplateResource resource, TemplateMap globals, boolean served) {
         String id = resource.logicalId();
         TemplateMap properties = resource.properties();
         Map<String, String> environment = new LinkedHashMap<>();
         for (TemplateMap source : List.of(globals, properties)) {
             source.getMap("Environment").flatMap(env -> env.getMap("Variables")).ifPresent(variables ->
-                environment.putAll(values.textMap(variables, name -> listener.on(StageEvent.warn(file + ": function " + id
-                    + " environment variable " + name + " has no local value (an attribute of a deployed resource?);"
-                    + " handlers will not see it; give it a parameter and pass -Dsamstage.parameterOverrides")))));
+                environment.putAll(values.textMap(variables, name -> {
+                    if (served) {
+                        listener.on(StageEvent.warn(file + ": function " + id + " environment variable " + name
+                            + " has no local value (an attribute of a deployed resource?); handlers will not see it;"
+                            + " give it a parameter and pass its value in the stage's <parameterOverrides>"));
+                    }
+                })));
         }
         return new LocalFunction(id,
             setting(properties, globals, "Handler").orElse(null),

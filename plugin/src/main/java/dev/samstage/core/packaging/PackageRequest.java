@@ -1,8 +1,10 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.core.template.Template;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything one packaging run needs.
@@ -14,9 +16,17 @@ import java.util.Optional;
  * @param bucket       the artifact bucket ({@code -Dsamstage.bucket})
  * @param prefix       the key prefix ({@code -Dsamstage.prefix}); empty for none
  * @param kmsKeyId     KMS key id, ARN or alias for SSE-KMS ({@code -Dsamstage.kmsKeyId}); empty for SSE-S3
+ * @param stageEdits   changes the stage makes to the top-level template before it is packaged (for example
+ *                     its deployment preference); they run before anything is uploaded, so their errors do too
  */
 public record PackageRequest(Path templateFile, Path projectDir, Path outputDir, JavaBuildOutput build, String bucket,
-                             String prefix, Optional<String> kmsKeyId) {
+                             String prefix, Optional<String> kmsKeyId, Consumer<Template> stageEdits) {
+
+    /** A request that packages the template as written. */
+    public PackageRequest(Path templateFile, Path projectDir, Path outputDir, JavaBuildOutput build, String bucket,
+                          String prefix, Optional<String> kmsKeyId) {
+        this(templateFile, projectDir, outputDir, build, bucket, prefix, kmsKeyId, template -> { });
+    }
 
     public PackageRequest {
         Objects.requireNonNull(templateFile, "templateFile");
@@ -26,6 +36,7 @@ public record PackageRequest(Path templateFile, Path projectDir, Path outputDir,
         Objects.requireNonNull(bucket, "bucket");
         prefix = prefix == null ? "" : prefix;
         Objects.requireNonNull(kmsKeyId, "kmsKeyId");
+        Objects.requireNonNull(stageEdits, "stageEdits");
     }
 
     /** The destination, validated: bucket name and KMS key format. */

@@ -54,7 +54,7 @@ public final class StagePackager {
         ProjectPaths paths = new ProjectPaths(request.projectDir());
         List<PlannedArtifact> planned = new ArrayList<>();
         Template packaged = new TemplatePackager(paths, new ArtifactResolver(paths, request.build()), store,
-                destination, planned).pack(request.templateFile());
+                destination, planned).pack(request.templateFile(), request.stageEdits());
         String text = packaged.render();
         Optional<PlannedArtifact> large = Optional.empty();
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INLINE_TEMPLATE_BYTES) {

@@ -28,6 +28,7 @@ final class TemplatePackager {
     private final ArtifactDestination destination;
     private final List<PlannedArtifact> planned;
     private final Deque<Path> nesting = new ArrayDeque<>();
+    private java.util.function.Consumer<Template> stageEdits = template -> { };
 
     TemplatePackager(ProjectPaths paths, ArtifactResolver resolver, ArtifactStore store,
                      ArtifactDestination destination, List<PlannedArtifact> planned) {
@@ -39,6 +40,12 @@ final class TemplatePackager {
     }
 
     /** Reads and packages a template (recursively); returns the rewritten template. */
+    /** Packages the top-level template after applying the stage's edits to it. */
+    Template pack(Path templateFile, java.util.function.Consumer<Template> stageEdits) {
+        this.stageEdits = stageEdits;
+        return pack(templateFile);
+    }
+
     Template pack(Path templateFile) {
         Path file = templateFile.toAbsolutePath().normalize();
         if (nesting.contains(file)) {
@@ -48,6 +55,9 @@ final class TemplatePackager {
         nesting.push(file);
         try {
             Template template = Template.read(file);
+            if (nesting.size() == 1) {
+                stageEdits.accept(template);
+            }
             String name = paths.relative(file);
             Path baseDir = file.getParent();
             boolean globalCode = template.globals("Function").flatMap(g -> g.get("CodeUri")).isPresent();

@@ -5,12 +5,15 @@ import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.template.Template;
 import dev.samstage.core.template.TemplateResource;
+import dev.samstage.core.traffic.DeploymentPreferenceWriter;
+import dev.samstage.core.traffic.TrafficPolicy;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The checks a stage run makes before it builds anything: the stage is known and valid
- * (already enforced when it was resolved) and the template reads. Reports what will run.
+ * (already enforced when it was resolved), the template reads, and the stage's deployment
+ * preference, alarms and hooks fit the template. Reports what will run.
  */
 public final class StageCheck {
 
@@ -23,6 +26,10 @@ public final class StageCheck {
     /** Reads the template and describes the stage; throws a one-line {@code StageException} on a problem. */
     public Template check(Environment stage, Path templateFile) {
         Template template = Template.read(templateFile);
+        if (!stage.isLocal()) {
+            // the stage's traffic settings against the template, on a copy: errors now, warnings when packaging
+            new DeploymentPreferenceWriter(StageListener.IGNORE).apply(template.copy(), TrafficPolicy.of(stage));
+        }
         List<TemplateResource> functions = template.resources().stream()
                 .filter(r -> r.type().filter(t -> t.equals("AWS::Serverless::Function") || t.equals("AWS::Lambda::Function")).isPresent())
                 .toList();

@@ -92,6 +92,11 @@ public final class Template {
         return resources;
     }
 
+    /** The resources of one type ({@code AWS::Serverless::Function}) in document order. */
+    public List<TemplateResource> resourcesOfType(String type) {
+        return resources().stream().filter(resource -> resource.type().filter(type::equals).isPresent()).toList();
+    }
+
     /** One resource by logical id. */
     public Optional<TemplateResource> resource(String logicalId) {
         return root.getMap("Resources").flatMap(section -> section.getMap(logicalId))

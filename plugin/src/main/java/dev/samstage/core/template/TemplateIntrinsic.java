@@ -28,12 +28,14 @@ public final class TemplateIntrinsic implements TemplateNode {
     public static TemplateIntrinsic of(String tagOrFunction, TemplateNode argument) {
         Objects.requireNonNull(tagOrFunction, "tagOrFunction");
         if (tagOrFunction.startsWith("!")) {
-            String function = ShortFormTags.functionOf(tagOrFunction).orElseThrow(() -> new IllegalArgumentException(
-                    "tag: " + tagOrFunction + " is not an intrinsic function tag; use one of " + ShortFormTags.known()));
+            String function = ShortFormTags.functionOf(tagOrFunction)
+                    .orElseThrow(() -> new IllegalArgumentException("tag: " + tagOrFunction
+                            + " is not an intrinsic function tag; use one of " + ShortFormTags.known()));
             return new TemplateIntrinsic(tagOrFunction, function, argument);
         }
-        String tag = ShortFormTags.tagOf(tagOrFunction).orElseThrow(() -> new IllegalArgumentException(
-                "function: " + tagOrFunction + " has no YAML short form; use a TemplateMap {" + tagOrFunction + ": ...}"));
+        String tag = ShortFormTags.tagOf(tagOrFunction)
+                .orElseThrow(() -> new IllegalArgumentException("function: " + tagOrFunction
+                        + " has no YAML short form; use a TemplateMap {" + tagOrFunction + ": ...}"));
         return new TemplateIntrinsic(tag, tagOrFunction, argument);
     }
 

@@ -120,9 +120,8 @@ final class YamlTemplateReader {
             return new TemplateScalar(event.getValue(), standard.get(), TemplateScalar.Style.PLAIN);
         }
         intrinsicFunction(event, name);
-        TemplateScalar argument = new TemplateScalar(event.getValue(), style == TemplateScalar.Style.PLAIN
-                ? PlainScalars.kindOf(event.getValue()) : TemplateScalar.Kind.STRING, style);
-        return TemplateIntrinsic.of(name, argument);
+        // a tagged scalar is not resolved: !Ref 123 names "123" and a bare !GetAZs means ''
+        return TemplateIntrinsic.of(name, new TemplateScalar(event.getValue(), TemplateScalar.Kind.STRING, style));
     }
 
     private TemplateList sequence(CollectionStartEvent start) {

@@ -21,8 +21,10 @@ import org.snakeyaml.engine.v2.events.StreamStartEvent;
 
 /**
  * Writes the node tree as YAML events, so that each scalar keeps its style and each intrinsic
- * its short tag. The emitter falls back to a quoted style when a kept style cannot hold a
- * text (for example a literal block with trailing spaces), which keeps the meaning.
+ * its short tag. Where the emitter would pick a heavier style than the template had (quoted
+ * tagged scalars, literal blocks with trailing spaces) {@link ScalarPlaceholders} writes the
+ * scalar itself; where a kept style cannot hold a text at all, the emitter falls back to a
+ * quoted style, which keeps the meaning.
  */
 final class YamlTemplateWriter {
 

@@ -30,7 +30,26 @@ class CorpusConformanceTest {
 
     @Test
     void everyCorpusTemplateMeansTheSameAfterReadingAndWriting(@TempDir Path rewritten) throws Exception {
-        Path inputs = corpusInputs();
+        Map<String, String> failures = judge(corpusInputs(), rewritten, "corpus conformance");
+
+        assertThat(failures).as("templates whose meaning changed after reading and writing").isEmpty();
+    }
+
+    @Test
+    void everyCorpusTemplateAsJsonStaysJsonAndMeansTheSame(@TempDir Path json, @TempDir Path rewritten)
+            throws Exception {
+        runScript(List.of("--as-json", corpusInputs().toString(), json.toString()));
+
+        Map<String, String> failures = judge(json, rewritten, "corpus conformance (as JSON)");
+
+        assertThat(failures).as("JSON templates whose meaning changed after reading and writing").isEmpty();
+        try (Stream<Path> files = Files.list(rewritten)) {
+            assertThat(files).allSatisfy(file -> assertThat(Files.readString(file)).startsWith("{"));
+        }
+    }
+
+    /** Reads and writes every template of a folder, has the translator judge, prints the tally. */
+    private static Map<String, String> judge(Path inputs, Path rewritten, String label) throws Exception {
         List<Path> templates;
         try (Stream<Path> files = Files.list(inputs)) {
             templates = files.filter(CorpusConformanceTest::isTemplate).sorted().toList();
@@ -70,9 +89,9 @@ class CorpusConformanceTest {
         }
 
         int passed = templates.size() - failures.size();
-        System.out.println("corpus conformance: " + passed + "/" + templates.size() + " passed");
+        System.out.println(label + ": " + passed + "/" + templates.size() + " passed");
         failures.forEach((name, why) -> System.out.println("  FAILED " + name + ": " + why));
-        assertThat(failures).as("templates whose meaning changed after reading and writing").isEmpty();
+        return failures;
     }
 
     private static boolean isTemplate(Path file) {
@@ -95,33 +114,40 @@ class CorpusConformanceTest {
     }
 
     /** Runs the translator once over all pairs; one JSON verdict per rewritten file. */
-    private static Map<String, JsonNode> translatorVerdicts(Path originals, Path rewritten)
-            throws IOException, InterruptedException {
-        Path log = Path.of("target/translate-compare.log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(List.of(System.getenv().getOrDefault("SAMSTAGE_PYTHON", "python3"),
-                SCRIPT.toAbsolutePath().toString(), originals.toString(), rewritten.toString()))
-                .redirectError(log.toFile())
-                .start();
+    private static Map<String, JsonNode> translatorVerdicts(Path originals, Path rewritten) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> verdicts = new TreeMap<>();
-        List<String> other = new ArrayList<>();
+        for (String line : runScript(List.of(originals.toString(), rewritten.toString()))) {
+            if (line.startsWith("{")) {
+                JsonNode verdict = json.readTree(line);
+                verdicts.put(verdict.path("file").asText(), verdict);
+            }
+        }
+        return verdicts;
+    }
+
+    /** Runs the comparison script; returns its output lines, its error output goes to a log file. */
+    private static List<String> runScript(List<String> arguments) throws IOException, InterruptedException {
+        Path log = Path.of("target/translate-compare.log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                System.getenv().getOrDefault("SAMSTAGE_PYTHON", "python3"), SCRIPT.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
-                if (line.startsWith("{")) {
-                    JsonNode verdict = json.readTree(line);
-                    verdicts.put(verdict.path("file").asText(), verdict);
-                } else if (!line.isBlank()) {
-                    other.add(line);
-                }
+                lines.add(line);
             }
         }
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("translator comparison finished").isTrue();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("finished: " + command).isTrue();
         assertThat(process.exitValue())
-                .as("exit code of " + SCRIPT + " (stderr in " + log + "; other output: " + other + ")")
+                .as("exit code of " + command + " (error output in " + log + "; output: " + lines + ")")
                 .isZero();
-        return verdicts;
+        return lines;
     }
 }

@@ -69,6 +69,17 @@ class TemplateModelTest {
     }
 
     @Test
+    void resourcesAreFoundByTypeAndByLogicalId() {
+        Template template = sam();
+
+        assertThat(template.resourcesOfType("AWS::SNS::Topic")).extracting(TemplateResource::logicalId)
+                .containsExactly("Bare");
+        assertThat(template.resourcesOfType("AWS::Serverless::Api")).isEmpty();
+        assertThat(template.resource("Fn").flatMap(TemplateResource::type)).contains("AWS::Serverless::Function");
+        assertThat(template.resource("Missing")).isEmpty();
+    }
+
+    @Test
     void globalsSectionsAreFoundByName() {
         Template template = sam();
 

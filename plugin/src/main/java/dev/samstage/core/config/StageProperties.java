@@ -1,0 +1,43 @@
+package dev.samstage.core.config;
+
+import java.util.List;
+
+/**
+ * The names of the {@code -D} user properties that override a stage's configuration. Every
+ * property name lives here so that messages, the Maven adapter and the docs agree.
+ */
+public final class StageProperties {
+
+    public static final String ACCOUNT_ID = "samstage.accountId";
+    /** One region, or several separated by commas. */
+    public static final String REGION = "samstage.region";
+    public static final String ROLE_ARN = "samstage.roleArn";
+    public static final String EXTERNAL_ID = "samstage.externalId";
+    public static final String STACK_NAME = "samstage.stackName";
+    public static final String BUCKET = "samstage.bucket";
+    public static final String PREFIX = "samstage.prefix";
+    public static final String KMS_KEY_ID = "samstage.kmsKeyId";
+    /** {@code Key=Value Key2="a value"}, merged over the configured overrides. */
+    public static final String PARAMETER_OVERRIDES = "samstage.parameterOverrides";
+    public static final String TEMPLATE_CONFIGURATION = "samstage.templateConfiguration";
+    /** {@code key=value key2=value2}, merged over the configured tags. */
+    public static final String TAGS = "samstage.tags";
+    /** Space- or comma-separated capabilities granted on top of those the template needs. */
+    public static final String CAPABILITIES = "samstage.capabilities";
+    public static final String CLOUDFORMATION_ROLE_ARN = "samstage.cloudFormationRoleArn";
+    public static final String SUITE = "samstage.suite";
+    public static final String REQUIRES_APPROVAL = "samstage.requiresApproval";
+    public static final String PRODUCTION = "samstage.production";
+    public static final String DEPLOYMENT_PREFERENCE = "samstage.deploymentPreference";
+    /** The id of a reviewed change set to execute. */
+    public static final String CHANGE_SET = "samstage.changeSet";
+    public static final String FAIL_ON_EMPTY_CHANGE_SET = "samstage.failOnEmptyChangeSet";
+
+    /** Every stage override the resolver reads. */
+    public static final List<String> STAGE_OVERRIDES = List.of(ACCOUNT_ID, REGION, ROLE_ARN, EXTERNAL_ID, STACK_NAME,
+            BUCKET, PREFIX, KMS_KEY_ID, PARAMETER_OVERRIDES, TEMPLATE_CONFIGURATION, TAGS, CAPABILITIES,
+            CLOUDFORMATION_ROLE_ARN, SUITE, REQUIRES_APPROVAL, PRODUCTION, DEPLOYMENT_PREFERENCE);
+
+    private StageProperties() {
+    }
+}

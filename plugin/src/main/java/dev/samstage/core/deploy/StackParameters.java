@@ -1,0 +1,63 @@
+package dev.samstage.core.deploy;
+
+import dev.samstage.core.config.StageProperties;
+import dev.samstage.core.events.StageEvent;
+import dev.samstage.core.events.StageListener;
+import dev.samstage.core.template.Template;
+import dev.samstage.core.template.TemplateMap;
+import dev.samstage.core.template.TemplateNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+
+/**
+ * The parameter values a change set passes: the template configuration file's, overridden by
+ * the stage's parameter overrides, for the parameters the template declares only (others are
+ * reported and left out, as CloudFormation would reject them). A declared parameter without
+ * a value keeps the stack's previous value on an update, or its Default; with neither, the
+ * deployment stops before any change set is created.
+ */
+final class StackParameters {
+
+    private StackParameters() {
+    }
+
+    /**
+     * @param existing parameter names the stack has now (empty for a new stack)
+     * @throws DeployException naming every parameter that has no value
+     */
+    static List<Parameter> resolve(Template template, Map<String, String> fromConfiguration, Map<String, String> overrides,
+                                   Set<String> existing, String stackName, StageListener listener) {
+        Map<String, String> values = new LinkedHashMap<>(fromConfiguration);
+        values.putAll(overrides);
+        TemplateMap declared = template.root().getMap("Parameters").orElse(TemplateMap.empty());
+        for (String name : values.keySet()) {
+            if (!declared.containsKey(name)) {
+                listener.on(StageEvent.warn("Parameter " + name + " is not declared by the template; its value is not passed."));
+            }
+        }
+        List<Parameter> out = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, TemplateNode> p : declared.entries().entrySet()) {
+            String name = p.getKey();
+            if (values.containsKey(name)) {
+                out.add(Parameter.builder().parameterKey(name).parameterValue(values.get(name)).build());
+            } else if (existing.contains(name)) {
+                out.add(Parameter.builder().parameterKey(name).usePreviousValue(true).build());
+            } else if (!(p.getValue() instanceof TemplateMap def) || !def.containsKey("Default")) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DeployException("Template parameter" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                    + " of stack " + stackName + " ha" + (missing.size() == 1 ? "s" : "ve")
+                    + " no Default and no value; nothing was deployed. Give "
+                    + (missing.size() == 1 ? "it" : "them") + " in <parameterOverrides>, -D"
+                    + StageProperties.PARAMETER_OVERRIDES + "=" + missing.get(0) + "=<value>, or the template configuration file.");
+        }
+        return out;
+    }
+}

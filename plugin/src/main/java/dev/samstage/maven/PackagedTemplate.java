@@ -1,0 +1,43 @@
+package dev.samstage.maven;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.samstage.core.StageException;
+import dev.samstage.core.config.Environment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What {@code package} left in {@code target/samstage/<env>/} for {@code deploy}. */
+final class PackagedTemplate {
+
+    private PackagedTemplate() {
+    }
+
+    /** The packaged template, or a failure saying to package the stage first. */
+    static Path in(Path stageDir, Environment stage) {
+        for (String name : new String[] {"packaged-template.yaml", "packaged-template.json"}) {
+            Path candidate = stageDir.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new StageException("No packaged template in " + stageDir + "; run mvn deploy-stage -Denv=" + stage.name()
+                + " (or mvn package-stage -Denv=" + stage.name() + " before samstage:deploy).");
+    }
+
+    /** The S3 URL of a template too large to pass inline, as the manifest records it. */
+    static Optional<String> url(Path stageDir) {
+        Path manifest = stageDir.resolve("package-manifest.json");
+        if (!Files.isRegularFile(manifest)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode url = new ObjectMapper().readTree(manifest.toFile()).path("templateUrl");
+            return url.isTextual() ? Optional.of(url.asText()) : Optional.empty();
+        } catch (IOException e) {
+            throw new StageException(manifest + " is not valid JSON (" + e.getMessage() + "); package the stage again.", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+def out = new File(basedir, 'target/samstage/pipeline')
+def names = out.list().sort()
+assert names == ['orders-deployment-role-111111111111-eu-west-1.yaml', 'orders-deployment-role-222222222222-eu-west-1.yaml',
+                 'orders-deployment-role-333333333333-eu-west-1.yaml', 'orders-pipeline-base.yaml', 'orders-pipeline.yaml'] : names
+def pipeline = new File(out, 'orders-pipeline.yaml').text
+// stages in link order, not declaration order
+assert pipeline.indexOf('- Name: dev') < pipeline.indexOf('- Name: staging') && pipeline.indexOf('- Name: staging') < pipeline.indexOf('- Name: prod')
+assert pipeline.contains('Name: Approve-prod') && pipeline.contains('Provider: CodeCommit')
+assert new File(out, 'orders-deployment-role-333333333333-eu-west-1.yaml').text.contains('RoleName: orders-eu-west-1-DeploymentRole')
+def lint = ['cfn-lint', '--regions', 'eu-west-1', '--'] + out.listFiles().collect { it.path }
+def p = lint.execute()
+def report = p.text
+p.waitFor()
+assert (p.exitValue() & ~12) == 0 : "cfn-lint exit ${p.exitValue()}:\n${report}"
+def log = new File(basedir, 'build.log').text
+assert log.contains('Deploy in this order: the base template in the build account')
