@@ -42,6 +42,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private FaultPlan plan;
     private Random random;
+    private int injected;
 
     private FaultInjectingProxy(ServerSocket server, URI upstream, FaultPlan plan) {
         this.server = server;
@@ -77,6 +78,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     public synchronized void plan(FaultPlan next) {
         this.plan = next;
         this.random = new Random(next.seed());
+        this.injected = 0;
     }
 
     /** Every request seen since start or the last {@link #clearExchanges()}, in arrival order. */
@@ -88,8 +90,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
         exchanges.clear();
     }
 
-    private synchronized Optional<Fault> draw(String method) {
-        return plan.draw(random, method);
+    private synchronized Optional<Fault> draw(HttpMessage request) {
+        Optional<Fault> fault = plan.draw(random, request.method(), Exchange.of(request, Optional.empty(), -1).operation(),
+                injected);
+        if (fault.isPresent()) {
+            injected++;
+        }
+        return fault;
     }
 
     private synchronized long slowDelayMillis() {
@@ -119,7 +126,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
                     return;
                 }
                 HttpMessage request = next.get();
-                Optional<Fault> fault = draw(request.method());
+                Optional<Fault> fault = draw(request);
                 if (!handle(request, fault, client, out)) {
                     return;
                 }

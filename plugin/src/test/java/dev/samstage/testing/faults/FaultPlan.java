@@ -16,9 +16,11 @@ import java.util.Set;
  * @param rates     probability per request of each fault; their sum is at most 1
  * @param slowDelay longest delay of a {@link Fault#SLOW} answer (each draws between half of it and all of it)
  * @param seed      seed of the random draws
- * @param methods   HTTP methods the faults apply to; empty for all (other requests pass untouched)
+ * @param methods   HTTP methods or operation names ({@code ExecuteChangeSet}) the faults apply to; empty
+ *                  for all (other requests pass untouched)
+ * @param limit     most faults injected in all; -1 for no limit
  */
-public record FaultPlan(Map<Fault, Double> rates, Duration slowDelay, long seed, Set<String> methods) {
+public record FaultPlan(Map<Fault, Double> rates, Duration slowDelay, long seed, Set<String> methods, int limit) {
 
     public FaultPlan {
         rates = Map.copyOf(new EnumMap<>(Objects.requireNonNull(rates, "rates").isEmpty() ? Map.of(Fault.SLOW, 0.0) : rates));
@@ -32,7 +34,7 @@ public record FaultPlan(Map<Fault, Double> rates, Duration slowDelay, long seed,
 
     /** Every request forwarded untouched. */
     public static FaultPlan none() {
-        return new FaultPlan(Map.of(), Duration.ZERO, 0, Set.of());
+        return new FaultPlan(Map.of(), Duration.ZERO, 0, Set.of(), -1);
     }
 
     /**
@@ -45,22 +47,28 @@ public record FaultPlan(Map<Fault, Double> rates, Duration slowDelay, long seed,
             rates.put(f, errorRate / 4);
         }
         rates.put(Fault.SLOW, slowRate);
-        return new FaultPlan(rates, Duration.ofMillis(800), seed, Set.of());
+        return new FaultPlan(rates, Duration.ofMillis(800), seed, Set.of(), -1);
     }
 
     /** Only {@code fault}, on every request. */
     public static FaultPlan always(Fault fault) {
-        return new FaultPlan(Map.of(fault, 1.0), Duration.ofMillis(800), 0, Set.of());
+        return new FaultPlan(Map.of(fault, 1.0), Duration.ofMillis(800), 0, Set.of(), -1);
     }
 
     /** The same faults, only on requests with one of {@code httpMethods} (e.g. {@code PUT} for uploads). */
-    public FaultPlan onlyFor(String... httpMethods) {
-        return new FaultPlan(rates, slowDelay, seed, Set.of(httpMethods));
+    public FaultPlan onlyFor(String... httpMethodsOrOperations) {
+        return new FaultPlan(rates, slowDelay, seed, Set.of(httpMethodsOrOperations), limit);
+    }
+
+    /** The same faults, at most {@code count} of them (e.g. only the first attempt of a call). */
+    public FaultPlan times(int count) {
+        return new FaultPlan(rates, slowDelay, seed, methods, count);
     }
 
     /** The fault for the next request, or empty to forward it untouched. */
-    Optional<Fault> draw(Random random, String method) {
-        if (!methods.isEmpty() && !methods.contains(method)) {
+    Optional<Fault> draw(Random random, String method, String operation, int injected) {
+        if ((!methods.isEmpty() && !methods.contains(method) && !methods.contains(operation))
+                || (limit >= 0 && injected >= limit)) {
             return Optional.empty();
         }
         double x = random.nextDouble();
