@@ -13,6 +13,7 @@ from . import (
     cfn_stack_timeline,
     codedeploy,
     codepipeline,
+    lambda_alias,
     sts_role_trust,
 )
 
@@ -28,6 +29,7 @@ MODULES = [
     sts_role_trust,
     codedeploy,
     codepipeline,
+    lambda_alias,
 ]
 
 
