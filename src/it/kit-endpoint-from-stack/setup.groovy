@@ -6,6 +6,19 @@ import com.sun.net.httpserver.HttpHandler
 import com.sun.net.httpserver.HttpServer
 import groovy.json.JsonOutput
 
+// the build starts the local AWS in the background: wait until it answers
+def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
+def deadline = System.currentTimeMillis() + 60_000
+while (true) {
+    try {
+        new URL("http://localhost:${port}/moto-api/").openConnection().with { connectTimeout = 1000; responseCode }
+        break
+    } catch (IOException e) {
+        assert System.currentTimeMillis() < deadline : "local AWS on port ${port} did not start: ${e}"
+        sleep 250
+    }
+}
+
 def requests = Collections.synchronizedList([])
 def server = HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 0)
 server.createContext('/', { HttpExchange exchange ->
@@ -24,19 +37,6 @@ server.start()
 context.put('ordersApi', server)
 context.put('ordersApiRequests', requests)
 
-// the build starts the local AWS in the background: wait until it answers
-def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
-def deadline = System.currentTimeMillis() + 60_000
-while (true) {
-    try {
-        new URL("http://localhost:${port}/moto-api/").openConnection().with { connectTimeout = 1000; responseCode }
-        break
-    } catch (IOException e) {
-        assert System.currentTimeMillis() < deadline : "local AWS on port ${port} did not start: ${e}"
-        sleep 250
-    }
-}
-
 // CreateStack over the Query API (CreateStack, unlike a change set, records Outputs in the local AWS)
 def template = JsonOutput.toJson([
     Resources: [Events: [Type: 'AWS::SNS::Topic']],
@@ -51,4 +51,7 @@ call.setRequestProperty('Content-Type', 'application/x-www-form-urlencoded')
 call.setRequestProperty('Authorization', 'AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/us-east-1/cloudformation/aws4_request')
 call.doOutput = true
 call.outputStream.withWriter('UTF-8') { it << form }
-assert call.responseCode == 200 : "CreateStack orders-api-it: ${call.responseCode} ${call.errorStream?.getText('UTF-8')}"
+if (call.responseCode != 200) {
+    server.stop(0) // verify.groovy does not run after a failed set-up
+    assert false : "CreateStack orders-api-it: ${call.responseCode} ${call.errorStream?.getText('UTF-8')}"
+}
