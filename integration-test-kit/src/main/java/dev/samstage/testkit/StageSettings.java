@@ -28,17 +28,20 @@ final class StageSettings {
     /** The first non-blank value for the key, or empty. */
     Optional<Setting> find(String key, String... environmentVariables) {
         String value = configurationParameters.apply(key);
-        if (present(value)) {
+        String property = runtime.systemProperties().apply(key);
+        // JUnit answers a configuration parameter lookup from the system properties when no
+        // parameter is set (and Surefire passes -D properties as both), so the same value in
+        // both came from the -D: name that, the place a user would look for it
+        if (present(value) && !(present(property) && property.trim().equals(value.trim()))) {
             return Optional.of(new Setting(key, value.trim(), "JUnit configuration parameter " + key));
         }
-        value = runtime.systemProperties().apply(key);
-        if (present(value)) {
-            return Optional.of(new Setting(key, value.trim(), "system property " + key));
+        if (present(property)) {
+            return Optional.of(new Setting(key, property.trim(), "system property " + key));
         }
         for (String variable : environmentVariables) {
-            value = runtime.environment().apply(variable);
-            if (present(value)) {
-                return Optional.of(new Setting(key, value.trim(), "environment variable " + variable));
+            String fromEnvironment = runtime.environment().apply(variable);
+            if (present(fromEnvironment)) {
+                return Optional.of(new Setting(key, fromEnvironment.trim(), "environment variable " + variable));
             }
         }
         return Optional.empty();

@@ -114,6 +114,16 @@ class StageResolutionTest {
     }
 
     @Test
+    void aSystemPropertyThatJUnitAlsoOffersAsAConfigurationParameterIsNamedAsTheSystemProperty() {
+        Scenario.reset().systemProperties.put(StageProperties.ENDPOINT, "http://127.0.0.1:9/from-d");
+
+        // what the JUnit launcher does with -Dsamstage.endpoint=... when no parameter is set
+        StageContext context = runOnce(Map.of(StageProperties.ENDPOINT, "http://127.0.0.1:9/from-d"));
+
+        assertThat(context.source()).isEqualTo("system property samstage.endpoint");
+    }
+
+    @Test
     void withoutAnOutputsFileTheOutputsComeFromTheNamedStack() {
         StageContext context = runOnce(Map.of(
                 StageProperties.ENDPOINT, "http://127.0.0.1:9/direct",
