@@ -86,6 +86,8 @@ public final class SuiteRunner {
         properties.put("samstage.env", request.stage());
         List<String> command = new ArrayList<>();
         command.add(request.javaExecutable().toString());
+        // a suite JVM lives for seconds and waits on HTTP: the quick JIT tier starts it faster
+        command.add("-XX:TieredStopAtLevel=1");
         properties.keySet().removeAll(SECRET_PROPERTIES.keySet());
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("@" + argFile);
