@@ -25,8 +25,11 @@ import software.amazon.awssdk.services.codedeploy.model.LifecycleEventStatus;
  * <ul>
  *   <li>{@code SAMSTAGE_SUITE_PACKAGE}: package(s) of the suite, comma separated (required)</li>
  *   <li>{@code SAMSTAGE_SUITE_TAG}: JUnit tag to run, default {@code sanity}</li>
- *   <li>{@code SAMSTAGE_ENDPOINT} (or {@code API_URL}): the API base URL the suite calls (required)</li>
- *   <li>{@code AWS_ENDPOINT_URL}: CodeDeploy endpoint override, for a local emulator</li>
+ *   <li>{@code SAMSTAGE_ENDPOINT} (or {@code API_URL}): the API base URL the suite calls; or, when the
+ *       template cannot name it (a SAM hook naming the API that invokes the hooked alias is a circular
+ *       dependency), {@code SAMSTAGE_STACK_NAME}: the stack whose {@code ApiUrl} output holds it, read with
+ *       CloudFormation DescribeStacks (the role then needs {@code cloudformation:DescribeStacks})</li>
+ *   <li>{@code AWS_ENDPOINT_URL}: AWS endpoint override (CodeDeploy, and CloudFormation for the stack), for a local emulator</li>
  * </ul>
  * <p>The function's role needs {@code codedeploy:PutLifecycleEventHookExecutionStatus}; its
  * name must start with {@code CodeDeployHook_} when it uses SAM's default CodeDeploy role.
@@ -75,7 +78,7 @@ public final class LifecycleHookHandler implements RequestHandler<Map<String, Ob
             return LifecycleEventStatus.FAILED;
         }
         out.accept("Running tests tagged '" + settings.suiteTag() + "' in " + String.join(", ", settings.packages())
-                + " against " + settings.mask(settings.endpoint()) + " for deployment " + deploymentId + ".");
+                + " against " + settings.target() + " for deployment " + deploymentId + ".");
         SuiteResult result;
         try {
             result = SuiteRunner.run(settings);

@@ -16,7 +16,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs the tests of some packages with one JUnit tag in this JVM (JUnit Platform Launcher),
- * with the endpoint passed as the {@code samstage.endpoint} configuration parameter. The
+ * with the endpoint passed as the {@code samstage.endpoint} configuration parameter (or the
+ * stack to read it from as {@code samstage.stackName}). The
  * engines (for example junit-jupiter-engine) must be on the class path.
  */
 final class SuiteRunner {
@@ -29,6 +30,9 @@ final class SuiteRunner {
                 // every class in the packages, whatever its name: a hook suite need not follow *Test naming
                 .filters(TagFilter.includeTags(settings.suiteTag()), ClassNameFilter.includeClassNamePatterns(".*"))
                 .configurationParameter(HookSettings.ENDPOINT_PARAMETER, settings.endpoint());
+        if (!settings.stackName().isEmpty()) {
+            request.configurationParameter(HookSettings.STACK_NAME_PARAMETER, settings.stackName());
+        }
         settings.packages().forEach(p -> request.selectors(selectPackage(p)));
         LauncherDiscoveryRequest discovery = request.build();
 

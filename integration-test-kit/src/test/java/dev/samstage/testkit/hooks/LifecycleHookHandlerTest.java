@@ -124,6 +124,20 @@ class LifecycleHookHandlerTest {
     }
 
     @Test
+    void aStackNameStandsInForTheEndpointTheTemplateCannotName() {
+        HookSettings s = HookSettings.fromEnvironment(Map.of("SAMSTAGE_SUITE_PACKAGE", "com.shop.sanity",
+                "SAMSTAGE_STACK_NAME", "shop-prod"));
+
+        assertThat(s.endpoint()).isEmpty();
+        assertThat(s.stackName()).isEqualTo("shop-prod");
+        assertThat(s.problem()).isEmpty();
+        assertThat(s.target()).isEqualTo("the endpoint output of CloudFormation stack shop-prod");
+        assertThat(HookSettings.fromEnvironment(Map.of("SAMSTAGE_SUITE_PACKAGE", "com.shop.sanity")).problem()).hasValue(
+                "SAMSTAGE_ENDPOINT (or API_URL) is not set: set it on the hook function to the base URL of the API the new"
+                + " version serves, or set SAMSTAGE_STACK_NAME to read it from the stack's ApiUrl output.");
+    }
+
+    @Test
     void theDefaultClientHonoursTheEndpointOverride() {
         String previousKey = System.setProperty("aws.accessKeyId", "AKIAFAKEHOOK0002");
         String previousSecret = System.setProperty("aws.secretAccessKey", "fake/hook/secret2");
