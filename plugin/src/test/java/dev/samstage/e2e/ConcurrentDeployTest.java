@@ -10,6 +10,8 @@ import dev.samstage.core.deploy.DeployResult;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import dev.samstage.core.deploy.StageDeployer;
 import dev.samstage.core.events.StageEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +24,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 
@@ -86,6 +91,44 @@ class ConcurrentDeployTest {
                 w -> assertThat(w).contains("got in before this deployment executed")));
         assertThat(new ObjectMapper().readTree(dir.resolve("out/outputs.json").toFile()).get("outputs").get("TopicArn").asText())
                 .contains(":111111111111:");
+    }
+
+    @Test
+    void aChangeSetDroppedByAnotherExecutionJustBeforeOursIsAnsweredByWaitingAndPlanningAgain() throws Exception {
+        Path template = template("v1", 2);
+        AtomicBoolean competed = new AtomicBoolean();
+        StageDeployer deployer = new StageDeployer(base, event -> {
+            events.add(event);
+            // the moment this deploy is about to execute, another deployment executes its own change set
+            if (event.message().startsWith("Executing change set") && competed.compareAndSet(false, true)) {
+                executeCompetingChangeSet(template);
+            }
+        });
+
+        DeployResult result = deployer.deploy(request(template));
+
+        assertThat(result.primary().outcome()).isEqualTo(Outcome.NO_CHANGES);
+        assertThat(executions()).as("change set executions on the stack").isOne();
+        assertThat(stack().stackStatusAsString()).isEqualTo("CREATE_COMPLETE");
+        assertThat(messages()).anySatisfy(m -> assertThat(m).startsWith("Another operation on stack race-dev in us-east-1 got in "
+                        + "before this deployment executed (ChangeSet [arn:aws:cloudformation:us-east-1:111111111111:changeSet/")
+                        .endsWith("does not exist); waiting for it, then planning again."))
+                .contains("Stack race-dev in us-east-1 is CREATE_IN_PROGRESS (another operation); waiting up to 30 min for it "
+                        + "to finish.", "No changes to stack race-dev in us-east-1; nothing to execute.");
+    }
+
+    private void executeCompetingChangeSet(Path template) {
+        String body;
+        try {
+            body = Files.readString(template);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (CloudFormationClient cfn = dev.cloudFormation()) {
+            String id = cfn.createChangeSet(r -> r.stackName(STACK).changeSetName("another-build")
+                    .changeSetType(ChangeSetType.CREATE).templateBody(body)).id();
+            cfn.executeChangeSet(r -> r.changeSetName(id));
+        }
     }
 
     /** Runs the same request twice at once; each entry is the DeployResult or the exception it ended with. */
