@@ -7,6 +7,7 @@ Each module documents the AWS behaviour it emulates where moto 5.2.1 diverges, a
 from . import (
     apigw_rest_api_from_body,
     cfn_change_set_status,
+    cfn_client_request_token,
     cfn_empty_change_set,
     cfn_sam_transform,
     cfn_stack_timeline,
@@ -24,6 +25,7 @@ MODULES = [
     cfn_empty_change_set,
     cfn_stack_timeline,
     cfn_change_set_status,
+    cfn_client_request_token,
     sts_role_trust,
     codedeploy,
     codepipeline,

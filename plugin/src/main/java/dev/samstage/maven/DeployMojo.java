@@ -15,6 +15,7 @@ import dev.samstage.core.events.StageListener;
 import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.stage.StageOutputs;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -66,7 +67,7 @@ public class DeployMojo extends AbstractReleaseMojo {
         LocalStage local = LocalStage.start(new dev.samstage.core.local.LocalStageRequest(template,
                 ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides()), listener);
         LocalStages.register(project, local);
-        new StageOutputs(stage.name(), null, null, local.endpoint(), Map.of()).write(stageOutputDir(stage));
+        StageOutputs.write(stageOutputDir(stage), List.of(new StageOutputs(stage.name(), null, null, local.endpoint(), Map.of())));
     }
 
     private void deployToAws(Environment stage, StageListener listener) {

@@ -2,12 +2,10 @@ package dev.samstage.maven;
 
 import dev.samstage.core.StageException;
 import dev.samstage.core.config.Environment;
-import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.local.LocalStageRequest;
 import dev.samstage.core.stage.StageOutputs;
-import dev.samstage.core.verify.SuiteFailure;
 import dev.samstage.core.verify.SuiteRequest;
 import dev.samstage.core.verify.SuiteResult;
 import dev.samstage.core.verify.SuiteRunner;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -59,25 +58,32 @@ public class VerifyMojo extends AbstractStageMojo {
             throws MojoExecutionException, MojoFailureException {
         LocalStage startedHere = null;
         try {
-            URI target;
+            List<Target> targets;
             if (endpoint != null && !endpoint.isBlank()) {
-                target = Endpoints.parse(endpoint, "samstage.endpoint");
+                targets = List.of(new Target(null, Endpoints.parse(endpoint, "samstage.endpoint")));
             } else if (stage.isLocal()) {
                 LocalStage running = LocalStages.running(project).orElse(null);
                 if (running == null) {
                     running = startedHere = LocalStage.start(new LocalStageRequest(template,
                             ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides()), listener);
                 }
-                target = running.endpoint();
+                targets = List.of(new Target(null, running.endpoint()));
             } else {
-                Path dir = stageOutputDir(stage);
-                target = StageOutputs.read(dir).flatMap(StageOutputs::endpointUri).orElseThrow(() -> new StageException(
-                        "No endpoint for stage " + stage.name() + ": " + dir.resolve(StageOutputs.FILE_NAME)
-                                + " is missing or has none; run mvn deploy-stage -Denv=" + stage.name()
-                                + " or pass -Dsamstage.endpoint=<url>."));
+                targets = deployedTargets(stage);
             }
-            SuiteResult result = new SuiteRunner(listener).run(request(stage, target));
-            report(stage, result, listener);
+            List<String> failed = new ArrayList<>();
+            for (Target target : targets) {
+                Path reports = stageOutputDir(stage).resolve("test-reports");
+                if (targets.size() > 1) {
+                    reports = reports.resolve(target.region());
+                }
+                SuiteResult result = new SuiteRunner(listener).run(request(stage, target, reports));
+                failure(stage, target, result).ifPresent(failed::add);
+            }
+            if (!failed.isEmpty()) {
+                throw new MojoFailureException(String.join("; ", failed) + "; reports in "
+                        + stageOutputDir(stage).resolve("test-reports"));
+            }
         } finally {
             if (startedHere != null) {
                 startedHere.close();
@@ -88,7 +94,29 @@ public class VerifyMojo extends AbstractStageMojo {
         }
     }
 
-    private SuiteRequest request(Environment stage, URI target) throws MojoExecutionException {
+    /** Where the suite runs: the stage's endpoint in one region (region null when there is only one). */
+    private record Target(String region, URI endpoint) {
+    }
+
+    /** The endpoints the last deploy of the stage wrote, one per region. */
+    private List<Target> deployedTargets(Environment stage) {
+        Path dir = stageOutputDir(stage);
+        List<StageOutputs> regions = StageOutputs.read(dir);
+        if (regions.isEmpty()) {
+            throw new StageException("No endpoint for stage " + stage.name() + ": " + dir.resolve(StageOutputs.FILE_NAME)
+                    + " is missing; run mvn deploy-stage -Denv=" + stage.name() + " or pass -Dsamstage.endpoint=<url>.");
+        }
+        List<Target> targets = new ArrayList<>();
+        for (StageOutputs outputs : regions) {
+            URI url = outputs.endpointUri().orElseThrow(() -> new StageException("Stack " + outputs.stackName() + " in "
+                    + outputs.region() + " has no API endpoint (no ApiUrl output and no API in the template); add an output"
+                    + " with the API's URL or pass -Dsamstage.endpoint=<url>."));
+            targets.add(new Target(regions.size() > 1 ? outputs.region() : null, url));
+        }
+        return targets;
+    }
+
+    private SuiteRequest request(Environment stage, Target target, Path reports) throws MojoExecutionException {
         Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
         if (!Files.isDirectory(testClasses)) {
             throw new StageException("No compiled tests in " + testClasses + ": the stage's suite (JUnit tag '" + stage.suiteTag()
@@ -98,8 +126,11 @@ public class VerifyMojo extends AbstractStageMojo {
         Map<String, String> properties = new TreeMap<>(stageOverrides());
         properties.remove("samstage.endpoint");
         awsEndpoint().ifPresent(uri -> properties.put("samstage.endpointUrl", uri.toString()));
-        return new SuiteRequest(stage.name(), target, testClasses, classpath, launcherJars(), stage.suiteTag(),
-                stageOutputDir(stage).resolve("test-reports"), properties,
+        if (target.region() != null) {
+            properties.put("samstage.region", target.region());
+        }
+        return new SuiteRequest(stage.name(), target.endpoint(), testClasses, classpath, launcherJars(), stage.suiteTag(),
+                reports, properties,
                 Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
@@ -117,16 +148,12 @@ public class VerifyMojo extends AbstractStageMojo {
         return jars;
     }
 
-    private void report(Environment stage, SuiteResult result, StageListener listener) throws MojoFailureException {
-        String summary = "Suite " + stage.suiteTag() + " on " + stage.name() + ": " + result.found() + " tests, "
-                + result.succeeded() + " passed, " + result.failed() + " failed, " + result.skipped() + " skipped";
+    /** The suite runner reported the run; this is the one line the build fails with, if it does. */
+    private static Optional<String> failure(Environment stage, Target target, SuiteResult result) {
         if (result.passed()) {
-            listener.on(StageEvent.info(summary));
-            return;
+            return Optional.empty();
         }
-        for (SuiteFailure failure : result.failures()) {
-            listener.on(StageEvent.error("  FAILED " + failure.test() + ": " + failure.message()));
-        }
-        throw new MojoFailureException(summary + "; reports in " + stageOutputDir(stage).resolve("test-reports"));
+        return Optional.of("Suite '" + stage.suiteTag() + "' on " + stage.name()
+                + (target.region() == null ? "" : " in " + target.region()) + " failed: " + result.summary());
     }
 }

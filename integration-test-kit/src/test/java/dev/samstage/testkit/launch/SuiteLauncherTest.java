@@ -39,7 +39,7 @@ class SuiteLauncherTest {
 
     @Test
     void tagWithoutTestsExitsWithItsOwnCode() throws Exception {
-        int exit = SuiteLauncher.run(arguments("sanity"));
+        int exit = SuiteLauncher.run(arguments("no-test-carries-this-tag"));
 
         assertThat(exit).isEqualTo(2);
         assertThat(summary()).startsWith("{\"found\":0,");

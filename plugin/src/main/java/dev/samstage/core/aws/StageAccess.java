@@ -86,6 +86,12 @@ public final class StageAccess implements AutoCloseable {
         try {
             provider.resolveCredentials();
         } catch (SdkException e) {
+            if (e.retryable() || e.getCause() instanceof java.io.IOException || (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                    && (service.isThrottlingException() || service.statusCode() >= 500))) {
+                // STS itself failed: nothing is wrong with the role, so do not send the user looking there
+                throw new CredentialsException("Cannot assume role " + role + ": STS kept failing (" + reason(e)
+                        + ") after retrying; STS is throttling, failing or unreachable, run the build again later.", e);
+            }
             throw new CredentialsException("Cannot assume role " + role + ": " + reason(e)
                     + "; check that the role exists in its account, trusts the build's credentials, and that the "
                     + "external id (if the role needs one) is set.", e);

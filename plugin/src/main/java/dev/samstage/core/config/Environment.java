@@ -74,6 +74,17 @@ public record Environment(
         capabilities = List.copyOf(capabilities == null ? List.of() : capabilities);
     }
 
+    /**
+     * The stage's settings without parameter values (a {@code NoEcho} parameter carries a
+     * secret) and without the external id.
+     */
+    @Override
+    public String toString() {
+        return "Environment[name=" + name + ", accountId=" + accountId + ", regions=" + regions + ", stackName=" + stackName
+                + ", bucket=" + bucket + ", prefix=" + prefix + ", parameters=" + new java.util.TreeSet<>(parameterOverrides.keySet())
+                + ", suiteTag=" + suiteTag + ", production=" + production + "]";
+    }
+
     public boolean isLocal() {
         return LOCAL.equals(name);
     }

@@ -1,5 +1,7 @@
 package dev.samstage.core.deploy;
 
+import dev.samstage.core.stage.StageOutputs;
+import java.net.URI;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +19,7 @@ import java.util.Map;
  */
 final class StageFiles {
 
-    static final String OUTPUTS = "outputs.json";
+    static final String OUTPUTS = StageOutputs.FILE_NAME;
     static final String CHANGE_SET = "change-set.json";
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,25 +31,8 @@ final class StageFiles {
 
     /** {@code {"stage","stackName","region","endpoint","outputs"}} or {@code {"stage","regions":{...}}}. */
     Path writeOutputs(String stage, List<RegionResult> results) {
-        ObjectNode root = json.createObjectNode().put("stage", stage);
-        if (results.size() == 1) {
-            fill(root, results.get(0));
-        } else {
-            ObjectNode regions = root.putObject("regions");
-            results.forEach(r -> fill(regions.putObject(r.region()).put("stage", stage), r));
-        }
-        return write(OUTPUTS, root);
-    }
-
-    private void fill(ObjectNode node, RegionResult r) {
-        node.put("stackName", r.stackName()).put("region", r.region());
-        if (r.endpoint().isPresent()) {
-            node.put("endpoint", r.endpoint().get());
-        } else {
-            node.putNull("endpoint");
-        }
-        ObjectNode outputs = node.putObject("outputs");
-        r.outputs().forEach(outputs::put);
+        return StageOutputs.write(dir, results.stream().map(r -> new StageOutputs(stage, r.stackName(), r.region(),
+                r.endpoint().map(URI::create).orElse(null), r.outputs())).toList());
     }
 
     /** The change sets by region, in the same single- or multi-region shape. */

@@ -82,12 +82,23 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                         + " (HeadBucket: 403); grant s3:ListBucket on it or use another bucket.";
                 case 301 -> "The artifact bucket '" + bucket + "' is in another region than " + urls.region()
                         + "; use a bucket in the stage's region.";
-                default -> "The artifact bucket '" + bucket + "' cannot be used (HeadBucket: HTTP " + e.statusCode()
-                        + ", " + e.awsErrorDetails().errorCode() + "); check the bucket and the stage's credentials.";
+                default -> e.statusCode() >= 500
+                        ? "The artifact bucket '" + bucket + "' could not be checked: S3 kept answering HTTP " + e.statusCode()
+                                + " (" + errorCode(e) + ") to HeadBucket after retrying; S3 is throttling or failing,"
+                                + " run the build again later."
+                        : "The artifact bucket '" + bucket + "' cannot be used (HeadBucket: HTTP " + e.statusCode()
+                                + ", " + errorCode(e) + "); check the bucket and the stage's credentials.";
             }, e);
         } catch (SdkClientException e) {
-            throw new PackagingException("The artifact bucket '" + bucket + "' is not reachable (" + oneLine(e)
-                    + "); check the network, the region and any endpoint override.", e);
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("credentials")) {
+                // the credentials chain failed before any request was sent: no network problem to look for
+                throw new PackagingException("No AWS credentials to check the artifact bucket '" + bucket + "' ("
+                        + oneLine(e) + "); set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run"
+                        + " with a role.", e);
+            }
+            String where = urls.endpoint() == null ? "" : " at " + urls.endpoint();
+            throw new PackagingException("The artifact bucket '" + bucket + "' is not reachable" + where + " ("
+                    + oneLine(e) + "); check the network, the region and any endpoint override.", e);
         }
     }
 
@@ -206,11 +217,20 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     private static PackagingException failure(String action, ArtifactDestination destination, String key,
                                               SdkException e) {
-        String reason = e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
-                ? "HTTP " + s3e.statusCode() + " " + s3e.awsErrorDetails().errorCode()
-                : oneLine(e);
+        String reason = e instanceof S3Exception s3e ? "HTTP " + s3e.statusCode() + " " + errorCode(s3e) : oneLine(e);
+        boolean transient_ = e instanceof S3Exception s3e ? s3e.statusCode() >= 500 : e instanceof SdkClientException;
         return new PackagingException("Could not " + action + " s3://" + destination.bucket() + "/" + key + " ("
-                + reason + "); check the bucket policy, the KMS key policy and the stage's credentials.", e);
+                + reason + (transient_ ? ") after retrying; S3 is throttling, failing or unreachable, run the build again later."
+                : "); check the bucket policy, the KMS key policy and the stage's credentials."), e);
+    }
+
+    /** The S3 error code; answers to HEAD requests have no body, so fall back to the HTTP status text. */
+    private static String errorCode(S3Exception e) {
+        if (e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null) {
+            return e.awsErrorDetails().errorCode();
+        }
+        return e.awsErrorDetails() == null ? "no error code"
+                : e.awsErrorDetails().sdkHttpResponse().statusText().orElse("no error code");
     }
 
     private static String oneLine(Exception e) {

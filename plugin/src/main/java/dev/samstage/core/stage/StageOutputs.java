@@ -9,18 +9,23 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a deployed stage exposes, as written to {@code target/samstage/<env>/outputs.json}
- * for the suite and the test kit: {@code {"stage", "stackName", "region", "endpoint", "outputs"}}.
+ * What a deployed stage exposes in one region, as kept in {@code target/samstage/<env>/outputs.json}
+ * for the suite and the test kit. With one region the file holds
+ * {@code {"stage", "stackName", "region", "endpoint", "outputs"}}; with several,
+ * {@code {"stage", "regions": {"<region>": {...}}}}.
  *
  * @param stage     stage name
- * @param stackName stack name, empty for the local stage
- * @param region    region, empty for the local stage
- * @param endpoint  the API's base URL the suite runs against, if the stage has an API
+ * @param stackName stack name, null for the local stage
+ * @param region    region, null for the local stage
+ * @param endpoint  the API's base URL the suite runs against, null when the stage has no API
  * @param outputs   stack outputs by key
  */
 public record StageOutputs(String stage, String stackName, String region, URI endpoint, Map<String, String> outputs) {
@@ -28,57 +33,81 @@ public record StageOutputs(String stage, String stackName, String region, URI en
     /** The file name inside the stage's output directory. */
     public static final String FILE_NAME = "outputs.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public StageOutputs {
-        outputs = Map.copyOf(outputs == null ? Map.of() : outputs);
+        outputs = outputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }
 
     public Optional<URI> endpointUri() {
         return Optional.ofNullable(endpoint);
     }
 
-    /** Writes {@code outputs.json} into {@code stageDir}, creating it when needed. */
-    public Path write(Path stageDir) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("stage", stage);
-        if (stackName != null) {
-            root.put("stackName", stackName);
+    /** Writes {@code outputs.json} for one stage, one entry per region, into {@code stageDir}. */
+    public static Path write(Path stageDir, List<StageOutputs> regions) {
+        if (regions.isEmpty()) {
+            throw new IllegalArgumentException("regions: at least one");
         }
-        if (region != null) {
-            root.put("region", region);
+        ObjectNode root = JSON.createObjectNode().put("stage", regions.get(0).stage());
+        if (regions.size() == 1) {
+            regions.get(0).fill(root);
+        } else {
+            ObjectNode byRegion = root.putObject("regions");
+            regions.forEach(r -> r.fill(byRegion.putObject(r.region()).put("stage", r.stage())));
         }
-        if (endpoint != null) {
-            root.put("endpoint", endpoint.toString());
-        }
-        root.set("outputs", JSON.valueToTree(new java.util.TreeMap<>(outputs)));
         Path file = stageDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(stageDir);
             Files.writeString(file, JSON.writeValueAsString(root) + "\n");
         } catch (IOException e) {
-            throw new StageException("Could not write " + file + ": " + e.getMessage() + "; check the build directory is writable.", e);
+            throw new StageException("Could not write " + file + " (" + e.getMessage() + "); check the build directory is writable.", e);
         }
         return file;
     }
 
-    /** Reads {@code outputs.json} from {@code stageDir}; empty when the stage was not deployed from here. */
-    public static Optional<StageOutputs> read(Path stageDir) {
+    private void fill(ObjectNode node) {
+        if (stackName != null) {
+            node.put("stackName", stackName);
+        }
+        if (region != null) {
+            node.put("region", region);
+        }
+        if (endpoint != null) {
+            node.put("endpoint", endpoint.toString());
+        } else {
+            node.putNull("endpoint");
+        }
+        ObjectNode values = node.putObject("outputs");
+        outputs.forEach(values::put);
+    }
+
+    /** Reads {@code outputs.json} from {@code stageDir}: one entry per region; empty when there is no file. */
+    public static List<StageOutputs> read(Path stageDir) {
         Path file = stageDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+            return List.of();
         }
         try {
             JsonNode root = JSON.readTree(file.toFile());
-            Map<String, String> outputs = new LinkedHashMap<>();
-            root.path("outputs").fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue().asText()));
-            String endpoint = root.path("endpoint").asText(null);
-            return Optional.of(new StageOutputs(root.path("stage").asText(), root.path("stackName").asText(null),
-                    root.path("region").asText(null), endpoint == null ? null : URI.create(endpoint), outputs));
+            List<StageOutputs> regions = new ArrayList<>();
+            if (root.has("regions")) {
+                Iterator<JsonNode> each = root.path("regions").elements();
+                each.forEachRemaining(node -> regions.add(of(root.path("stage").asText(), node)));
+            } else {
+                regions.add(of(root.path("stage").asText(), root));
+            }
+            return regions;
         } catch (IOException | IllegalArgumentException e) {
             throw new StageException(file + " is not a valid outputs file (" + e.getMessage()
                     + "); deploy the stage again to rewrite it.", e);
         }
+    }
+
+    private static StageOutputs of(String stage, JsonNode node) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        node.path("outputs").fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue().asText()));
+        String endpoint = node.path("endpoint").isTextual() ? node.path("endpoint").asText() : null;
+        return new StageOutputs(stage, node.path("stackName").asText(null), node.path("region").asText(null),
+                endpoint == null ? null : URI.create(endpoint), outputs);
     }
 }

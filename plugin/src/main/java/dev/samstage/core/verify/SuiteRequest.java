@@ -38,6 +38,13 @@ public record SuiteRequest(String stage, URI endpoint, Path testClassesDir, List
         }
     }
 
+    /** Names the system properties but never their values, which may carry an API key or token. */
+    @Override
+    public String toString() {
+        return "SuiteRequest[stage=" + stage + ", endpoint=" + endpoint + ", tag=" + tag + ", testClassesDir=" + testClassesDir
+            + ", reportsDir=" + reportsDir + ", systemProperties=" + new java.util.TreeSet<>(systemProperties.keySet()) + "]";
+    }
+
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");

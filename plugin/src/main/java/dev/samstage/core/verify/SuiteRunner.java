@@ -28,6 +28,15 @@ public final class SuiteRunner {
 
     static final String LAUNCHER_CLASS = "dev.samstage.testkit.launch.SuiteLauncher";
 
+    /**
+     * Kit settings that carry secrets, given to the suite JVM as the environment variables the
+     * kit also reads, never as {@code -D}: JUnit XML reports list every system property, and a
+     * command line is visible to every process on the machine.
+     */
+    static final Map<String, String> SECRET_PROPERTIES = Map.of(
+        "samstage.apiKey", "SAMSTAGE_API_KEY",
+        "samstage.bearerToken", "SAMSTAGE_BEARER_TOKEN");
+
     private final StageListener listener;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -52,7 +61,7 @@ public final class SuiteRunner {
             List<String> command = command(request, argFile, summary);
             listener.on(StageEvent.info("Running the '" + request.tag() + "' suite against " + request.endpoint()
                 + " (stage " + request.stage() + ")"));
-            int exit = fork(command);
+            int exit = fork(command, secretEnvironment(request));
             return result(request, summary, exit);
         } catch (IOException e) {
             throw new SuiteException("Cannot run the '" + request.tag() + "' suite: " + e.getMessage()
@@ -77,6 +86,7 @@ public final class SuiteRunner {
         properties.put("samstage.env", request.stage());
         List<String> command = new ArrayList<>();
         command.add(request.javaExecutable().toString());
+        properties.keySet().removeAll(SECRET_PROPERTIES.keySet());
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("@" + argFile);
         command.add(LAUNCHER_CLASS);
@@ -87,8 +97,21 @@ public final class SuiteRunner {
         return command;
     }
 
-    private int fork(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    private static Map<String, String> secretEnvironment(SuiteRequest request) {
+        Map<String, String> environment = new TreeMap<>();
+        SECRET_PROPERTIES.forEach((property, variable) -> {
+            String value = request.systemProperties().get(property);
+            if (value != null) {
+                environment.put(variable, value);
+            }
+        });
+        return environment;
+    }
+
+    private int fork(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 listener.on(StageEvent.info(line));

@@ -129,7 +129,7 @@ class S3ArtifactStoreTest {
 
             assertThatThrownBy(() -> unreachable.checkDestination(destination))
                     .isInstanceOf(PackagingException.class)
-                    .hasMessageStartingWith("The artifact bucket 'artifacts' is not reachable (")
+                    .hasMessageStartingWith("The artifact bucket 'artifacts' is not reachable at http://localhost:9 (")
                     .hasMessageNotContaining("\n");
         }
     }

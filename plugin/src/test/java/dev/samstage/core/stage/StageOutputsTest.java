@@ -1,0 +1,55 @@
+package dev.samstage.core.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samstage.core.StageException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StageOutputsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneRegionIsWrittenFlatAndReadBack() throws Exception {
+        StageOutputs dev = new StageOutputs("dev", "quotes-dev", "eu-west-1",
+                URI.create("https://abc.execute-api.eu-west-1.amazonaws.com/Prod"), Map.of("ApiUrl", "https://abc/Prod"));
+
+        StageOutputs.write(dir, List.of(dev));
+
+        assertThat(Files.readString(dir.resolve("outputs.json"))).contains("\"stackName\" : \"quotes-dev\"").doesNotContain("regions");
+        assertThat(StageOutputs.read(dir)).containsExactly(dev);
+    }
+
+    @Test
+    void severalRegionsAreWrittenByRegionAndReadBackInOrder() {
+        StageOutputs ireland = new StageOutputs("prod", "quotes-prod", "eu-west-1", URI.create("https://a/Prod"), Map.of());
+        StageOutputs virginia = new StageOutputs("prod", "quotes-prod", "us-east-1", null, Map.of("Table", "t"));
+
+        StageOutputs.write(dir, List.of(ireland, virginia));
+
+        assertThat(StageOutputs.read(dir)).containsExactly(ireland, virginia);
+        assertThat(StageOutputs.read(dir).get(1).endpointUri()).isEmpty();
+    }
+
+    @Test
+    void aStageNeverDeployedFromHereHasNoOutputs() {
+        assertThat(StageOutputs.read(dir)).isEmpty();
+    }
+
+    @Test
+    void aDamagedFileSaysHowToRewriteIt() throws Exception {
+        Files.writeString(dir.resolve("outputs.json"), "{not json");
+
+        assertThatThrownBy(() -> StageOutputs.read(dir)).isInstanceOf(StageException.class)
+                .hasMessageStartingWith(dir.resolve("outputs.json") + " is not a valid outputs file")
+                .hasMessageEndingWith("deploy the stage again to rewrite it.");
+    }
+}
