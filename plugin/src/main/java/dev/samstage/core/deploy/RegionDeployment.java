@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
  * Deploys the packaged template to one region of a stage with credentials already acting in
  * the stage account: settle the stack (wait while busy, replace a failed first create),
  * create a change set, show it, stop for approval or execute it, follow the stack to its end
- * and read its outputs.
+ * and read its outputs. When another deployment of the stage gets its operation in between
+ * this one's plan and execution ({@link StackContention}), wait for it and plan again.
  */
 final class RegionDeployment {
 
@@ -220,7 +221,7 @@ final class RegionDeployment {
         return execute(cs, creating ? Outcome.CREATED : Outcome.UPDATED, false);
     }
 
-    /** An empty change set is removed; one already gone (another execution removed it) needs nothing. */
+    /** An empty change set is removed; one another operation already removed (or made moot) needs nothing. */
     private void deleteChangeSet(ChangeSetSummary cs) {
         try {
             cfn.deleteChangeSet(r -> r.changeSetName(cs.id()));
