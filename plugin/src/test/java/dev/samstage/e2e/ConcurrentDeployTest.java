@@ -73,7 +73,8 @@ class ConcurrentDeployTest {
             deployer().deploy(request(template("v1", 0)));
         }
         String finalStatus = stackExists ? "UPDATE_COMPLETE" : "CREATE_COMPLETE";
-        DeployRequest request = request(template("v2", 3));
+        // long enough that the second deploy, released at the same moment, always meets the first one's operation
+        DeployRequest request = request(template("v2", 6));
         int executionsBefore = executions();
 
         List<Object> outcomes = race(request);
