@@ -13,6 +13,10 @@
   <STATUS> state and can not be updated."; moto's stacks are never busy, but
   ``cfn_stack_timeline`` makes them so.
 - Executing a change set deletes the stack's other change sets.
+- DescribeChangeSet, ExecuteChangeSet and DeleteChangeSet of a change set that does not
+  exist (for example one deleted because another change set of the stack was executed)
+  fail with ``ChangeSetNotFound`` (HTTP 404, "ChangeSet [name] does not exist"); moto
+  answers "Stack with id ... does not exist", or fails with HTTP 500 on delete.
 """
 from moto.cloudformation import models
 from moto.cloudformation.exceptions import CloudFormationError, ValidationError
@@ -20,6 +24,23 @@ from moto.cloudformation.exceptions import CloudFormationError, ValidationError
 
 class InvalidChangeSetStatus(CloudFormationError):
     code = "InvalidChangeSetStatus"
+
+
+class ChangeSetNotFound(CloudFormationError):
+    code = "ChangeSetNotFound"
+
+    def __init__(self, name):
+        super().__init__(f"ChangeSet [{name}] does not exist")
+        self.status_code = 404
+
+
+def _find(backend, change_set_name):
+    if change_set_name in backend.change_sets:
+        return backend.change_sets[change_set_name]
+    found = next((cs for cs in backend.change_sets.values() if cs.change_set_name == change_set_name), None)
+    if found is None:
+        raise ChangeSetNotFound(change_set_name)
+    return found
 
 
 def _busy(stack):
@@ -35,6 +56,14 @@ def install():
     backend = models.CloudFormationBackend
     original_create = backend.create_change_set
     original_execute = backend.execute_change_set
+    original_delete = backend.delete_change_set
+
+    def describe_change_set(self, change_set_name):
+        return _find(self, change_set_name)
+
+    def delete_change_set(self, change_set_name):
+        _find(self, change_set_name)
+        return original_delete(self, change_set_name)
 
     def create_change_set(self, stack_name, change_set_name, template, parameters, description,
                           change_set_type, notification_arns=None, tags=None, role_arn=None):
@@ -72,5 +101,7 @@ def install():
             del self.change_sets[other_id]
         return original_execute(self, change_set.change_set_id, stack_name)
 
+    backend.describe_change_set = describe_change_set
+    backend.delete_change_set = delete_change_set
     backend.create_change_set = create_change_set
     backend.execute_change_set = execute_change_set

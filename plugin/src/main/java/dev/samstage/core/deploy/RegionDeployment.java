@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
  * Deploys the packaged template to one region of a stage with credentials already acting in
  * the stage account: settle the stack (wait while busy, replace a failed first create),
  * create a change set, show it, stop for approval or execute it, follow the stack to its end
- * and read its outputs.
+ * and read its outputs. When another deployment of the stage gets its operation in between
+ * this one's plan and execution ({@link StackContention}), wait for it and plan again.
  */
 final class RegionDeployment {
 
@@ -37,6 +38,8 @@ final class RegionDeployment {
     static final Duration DEFAULT_BUSY_WAIT = Duration.ofMinutes(30);
     /** Longest wait for our own operation (CloudFormation's own limits are longer only for custom resources). */
     static final Duration OPERATION_WAIT = Duration.ofHours(3);
+    /** Plans made at most when other operations keep getting in before ours executes. */
+    static final int MAX_PLANS = 5;
 
     private final DeployRequest request;
     private final String region;
@@ -93,6 +96,23 @@ final class RegionDeployment {
         if (reviewedChangeSet.isPresent()) {
             return executeReviewed(reviewedChangeSet.get());
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return planAndExecute();
+            } catch (StackContention contention) {
+                if (attempt == MAX_PLANS) {
+                    throw contention.persisting(stackName(), region, attempt);
+                }
+                // another deployment of this stage executed first: once its operation is over,
+                // planning again finds what is left to do (usually nothing), never executing twice
+                listener.on(StageEvent.warn("Another operation on stack " + stackName() + " in " + region
+                        + " got in before this deployment executed (" + RegionDeployment.reason(
+                        (CloudFormationException) contention.getCause()) + "); waiting for it, then planning again."));
+            }
+        }
+    }
+
+    private Run planAndExecute() {
         Optional<Stack> stack = new StackReadiness(cfn, listener, this::watcher, region, busyWait).prepare(stackName());
         ChangeSetType type = stack.isEmpty() || "REVIEW_IN_PROGRESS".equals(stack.get().stackStatusAsString())
                 ? ChangeSetType.CREATE : ChangeSetType.UPDATE;
@@ -113,7 +133,7 @@ final class RegionDeployment {
             return new Run(new RegionResult(region, stackName(), stackId(), Outcome.AWAITING_APPROVAL,
                     Optional.of(changeSet.id()), Optional.empty(), Map.of()), Optional.of(changeSet));
         }
-        return execute(changeSet, type == ChangeSetType.CREATE ? Outcome.CREATED : Outcome.UPDATED);
+        return execute(changeSet, type == ChangeSetType.CREATE ? Outcome.CREATED : Outcome.UPDATED, true);
     }
 
     private Optional<ChangeSetSummary> createChangeSet(ChangeSetType type, List<Parameter> parameters) {
@@ -130,10 +150,18 @@ final class RegionDeployment {
             if (EmptyChangeSet.isEmptyReason(reason)) {
                 return Optional.empty();
             }
+            StackContention.of(e, stackName(), region).ifPresent(c -> {
+                throw c;
+            });
             throw new DeployException("CloudFormation rejected the change set for stack " + stackName() + " in " + region
                     + ": " + reason + "; nothing was executed. Fix the template or its parameters.", e);
         }
-        ChangeSetSummary summary = awaitChangeSet(created.id());
+        ChangeSetSummary summary;
+        try {
+            summary = awaitChangeSet(created.id());
+        } catch (CloudFormationException e) {
+            throw StackContention.of(e, stackName(), region).orElseThrow(() -> e);
+        }
         if ("FAILED".equals(summary.status()) && !summary.empty()) {
             throw new DeployException("CloudFormation could not create the change set for stack " + stackName() + " in "
                     + region + ": " + summary.statusReason() + "; nothing was executed. Fix the template or its parameters.");
@@ -159,7 +187,7 @@ final class RegionDeployment {
     }
 
     private Run noChanges(Optional<ChangeSetSummary> emptyChangeSet) {
-        emptyChangeSet.ifPresent(cs -> cfn.deleteChangeSet(r -> r.changeSetName(cs.id())));
+        emptyChangeSet.ifPresent(this::deleteChangeSet);
         if (request.failOnEmptyChangeSet()) {
             throw new DeployException("No changes to deploy to stack " + stackName() + " in " + region + " and -D"
                     + StageProperties.FAIL_ON_EMPTY_CHANGE_SET + "=true; change the template or parameters, or drop the flag.");
@@ -190,10 +218,22 @@ final class RegionDeployment {
         show(cs);
         Optional<Stack> stack = StackState.describe(cfn, stackName());
         boolean creating = stack.isEmpty() || "REVIEW_IN_PROGRESS".equals(stack.get().stackStatusAsString());
-        return execute(cs, creating ? Outcome.CREATED : Outcome.UPDATED);
+        return execute(cs, creating ? Outcome.CREATED : Outcome.UPDATED, false);
     }
 
-    private Run execute(ChangeSetSummary cs, Outcome outcome) {
+    /** An empty change set is removed; one another operation already removed (or made moot) needs nothing. */
+    private void deleteChangeSet(ChangeSetSummary cs) {
+        try {
+            cfn.deleteChangeSet(r -> r.changeSetName(cs.id()));
+        } catch (CloudFormationException e) {
+            if (StackContention.of(e, stackName(), region).isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
+    /** @param replannable whether another operation getting in first may be answered by planning again */
+    private Run execute(ChangeSetSummary cs, Outcome outcome, boolean replannable) {
         StackWatcher watcher = watcher();
         watcher.skipPastEvents(stackName());
         String token = "samstage-" + TemplateDigest.sha256Hex(cs.id()).substring(0, 40);
@@ -203,6 +243,10 @@ final class RegionDeployment {
         try {
             cfn.executeChangeSet(r -> r.changeSetName(cs.id()).clientRequestToken(token));
         } catch (CloudFormationException e) {
+            Optional<StackContention> contention = replannable ? StackContention.of(e, stackName(), region) : Optional.empty();
+            if (contention.isPresent()) {
+                throw contention.get();
+            }
             throw new DeployException("CloudFormation refused to execute change set " + cs.id() + ": " + reason(e)
                     + "; run the deploy again to create a new change set.", e);
         }
