@@ -2,7 +2,8 @@
 """Splits a timed log into phases.
 
   phases.py core KEY LOG    bench.PackageRun --events output: KEY_before_upload, KEY_upload,
-                            KEY_after_upload (seconds since the core started)
+                            KEY_after_upload (seconds since the core started) and KEY_plan
+                            (reading the template and hashing the artifacts)
   phases.py maven KEY LOG   a Maven log with times: KEY_breakdown, seconds per part of the
                             build (a goal runs until the next one starts)
   phases.py goal GOAL LOG END_TEXT
@@ -16,12 +17,15 @@ from datetime import datetime
 
 
 def core(key, path):
-    first = last = done = None
+    first = last = done = plan = None
     for line in open(path):
         m = re.match(r"\s*([\d.]+) s  (.*)", line)
         if not m:
             continue
         t, text = float(m.group(1)), m.group(2)
+        planned = re.match(r"Planned \d+ artifacts .* in (\d+) ms", text)
+        if planned:
+            plan = int(planned.group(1)) / 1000
         if text.startswith(("Uploading ", "Uploaded ")) and first is None:
             first = t
         if text.startswith("Uploaded "):
@@ -30,6 +34,8 @@ def core(key, path):
             done = t
     if None not in (first, last, done):
         print(f"{key}_before_upload={first:.2f}\n{key}_upload={last - first:.2f}\n{key}_after_upload={done - last:.2f}")
+    if plan is not None:
+        print(f"{key}_plan={plan:.2f}")
 
 
 PARTS = [("build and unit tests", ()), ("package", ()), ("local deploy", ()), ("suite (verify)", ())]

@@ -45,7 +45,7 @@ public final class PackageRun {
                 parallel, defaults.parallelParts());
         PackageResult result;
         try (AwsClientFactory clients = AwsClientFactory.create(region, endpoint);
-             S3ArtifactStore store = new S3ArtifactStore(clients.s3(), region, endpoint, settings)) {
+             S3ArtifactStore store = S3ArtifactStore.create(clients, settings)) {
             PackageRequest request = new PackageRequest(project.resolve("template.yaml"), project,
                     project.resolve("target/samstage/core-" + parallel), JavaBuildOutput.none(), bucket, prefix,
                     Optional.empty());

@@ -20,8 +20,17 @@ sealed interface ArtifactPayload {
     /** The file extension of the stored object. */
     String extension();
 
-    /** A file holding exactly the artifact's bytes, created under {@code workDir} if needed. */
-    Path materialize(Path workDir);
+    /** The file that holds (or will hold) the artifact's bytes: under {@code workDir} unless it exists already. */
+    Path file(Path workDir);
+
+    /** An upper bound of the artifact's size, known before it is built. */
+    long maxSize();
+
+    /**
+     * Writes the artifact's bytes to {@link #file(Path) its file} if it is not there already,
+     * telling {@code written} how far the file is final as it grows; returns its size.
+     */
+    long materialize(Path workDir, WrittenBytes written);
 
     /** The object name: {@code <sha256>.<extension>}. */
     default String objectName() {
@@ -40,14 +49,24 @@ sealed interface ArtifactPayload {
         }
 
         @Override
-        public Path materialize(Path workDir) {
-            DeterministicZip.Written written = DeterministicZip.write(content, workDir.resolve(objectName()));
+        public Path file(Path workDir) {
+            return workDir.resolve(objectName());
+        }
+
+        @Override
+        public long maxSize() {
+            return DeterministicZip.maxSize(content);
+        }
+
+        @Override
+        public long materialize(Path workDir, WrittenBytes progress) {
+            DeterministicZip.Written written = DeterministicZip.write(content, file(workDir), progress);
             if (!written.contentSha256().equals(sha256)) {
                 throw new PackagingException("Files changed while they were being packaged (below "
                         + content.entries().get(0).source().getParent() + "); run the build again once nothing"
                         + " writes to them.");
             }
-            return written.file();
+            return written.bytes();
         }
     }
 
@@ -75,8 +94,20 @@ sealed interface ArtifactPayload {
         }
 
         @Override
-        public Path materialize(Path workDir) {
+        public Path file(Path workDir) {
             return file;
+        }
+
+        @Override
+        public long maxSize() {
+            return ArtifactFiles.size(file);
+        }
+
+        @Override
+        public long materialize(Path workDir, WrittenBytes written) {
+            long size = ArtifactFiles.size(file);
+            written.written(size, 0, 0);
+            return size;
         }
     }
 
@@ -94,12 +125,25 @@ sealed interface ArtifactPayload {
         }
 
         @Override
-        public Path materialize(Path workDir) {
+        public Path file(Path workDir) {
+            return workDir.resolve(objectName());
+        }
+
+        @Override
+        public long maxSize() {
+            return text.getBytes(StandardCharsets.UTF_8).length;
+        }
+
+        @Override
+        public long materialize(Path workDir, WrittenBytes written) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             try {
-                return Files.writeString(workDir.resolve(objectName()), text, StandardCharsets.UTF_8);
+                Files.write(file(workDir), bytes);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + workDir.resolve(objectName()), e);
+                throw new UncheckedIOException("cannot write " + file(workDir), e);
             }
+            written.written(bytes.length, 0, 0);
+            return bytes.length;
         }
     }
 }

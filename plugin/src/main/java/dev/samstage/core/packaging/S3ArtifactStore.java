@@ -2,45 +2,37 @@ package dev.samstage.core.packaging;
 
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * Artifacts in an S3 bucket. An object already under its content-addressed key is reused
  * without a transfer; new ones go up with SSE-KMS under the stage's key (SSE-S3 otherwise),
  * as one PutObject or, above the multipart threshold, as a multipart upload whose parts are
- * streamed from disk in parallel.
+ * streamed from disk in parallel, starting while the artifact is still being written (see
+ * {@link S3ObjectUpload}).
  */
 public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
-    private static final String OCTET_STREAM = "application/octet-stream";
-
-    private final S3Client s3;
+    private final CompletableFuture<S3Client> client;
     private final S3ObjectUrls urls;
     private final S3TransferSettings settings;
     private final ExecutorService parts;
     private final boolean ownsClient;
+    private final Map<String, CompletableFuture<Void>> bucketChecks = new ConcurrentHashMap<>();
 
     /**
      * A store on an existing client (not closed by {@link #close()}).
@@ -48,11 +40,13 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
      * @param endpoint the endpoint override the client uses, or null for AWS itself
      */
     public S3ArtifactStore(S3Client s3, String region, URI endpoint, S3TransferSettings settings) {
-        this(s3, new S3ObjectUrls(region, endpoint), settings, false);
+        this(CompletableFuture.completedFuture(Objects.requireNonNull(s3, "s3")), new S3ObjectUrls(region, endpoint),
+                settings, false);
     }
 
-    private S3ArtifactStore(S3Client s3, S3ObjectUrls urls, S3TransferSettings settings, boolean ownsClient) {
-        this.s3 = Objects.requireNonNull(s3, "s3");
+    private S3ArtifactStore(CompletableFuture<S3Client> client, S3ObjectUrls urls, S3TransferSettings settings,
+                            boolean ownsClient) {
+        this.client = client;
         this.urls = urls;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.parts = Executors.newFixedThreadPool(settings.parallelParts(), runnable -> {
@@ -65,15 +59,51 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     /** A store with its own S3 client from {@code clients}, using the default transfer settings. */
     public static S3ArtifactStore create(AwsClientFactory clients) {
-        return new S3ArtifactStore(clients.s3(), new S3ObjectUrls(clients.region().id(), clients.endpoint().orElse(null)),
-                S3TransferSettings.defaults(), true);
+        return create(clients, S3TransferSettings.defaults());
+    }
+
+    /**
+     * A store with its own S3 client from {@code clients}. The client is built in the background:
+     * building an SDK client costs about a second of class loading and set-up, which then overlaps
+     * with reading the template and hashing the artifacts, neither of which needs S3.
+     */
+    public static S3ArtifactStore create(AwsClientFactory clients, S3TransferSettings settings) {
+        return new S3ArtifactStore(background("samstage-s3-client", clients::s3),
+                new S3ObjectUrls(clients.region().id(), clients.endpoint().orElse(null)), settings, true);
+    }
+
+    /** Checks the bucket in the background; {@link #checkDestination} reports the outcome. */
+    @Override
+    public void prepare(ArtifactDestination destination) {
+        bucketCheck(destination);
     }
 
     @Override
     public void checkDestination(ArtifactDestination destination) {
-        String bucket = destination.bucket();
+        CompletableFuture<Void> check = bucketCheck(destination);
         try {
-            s3.headBucket(b -> b.bucket(bucket));
+            check.join();
+        } catch (CompletionException e) {
+            bucketChecks.remove(destination.bucket(), check); // the next call asks again
+
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private CompletableFuture<Void> bucketCheck(ArtifactDestination destination) {
+        return bucketChecks.computeIfAbsent(destination.bucket(),
+                bucket -> background("samstage-s3-bucket-check", () -> {
+                    headBucket(bucket);
+                    return null;
+                }));
+    }
+
+    private void headBucket(String bucket) {
+        try {
+            s3().headBucket(b -> b.bucket(bucket));
         } catch (S3Exception e) {
             throw new PackagingException(switch (e.statusCode()) {
                 case 404 -> "The artifact bucket '" + bucket + "' does not exist; create it or set -Dsamstage.bucket"
@@ -102,6 +132,25 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         }
     }
 
+    private S3Client s3() {
+        try {
+            return client.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private static <T> CompletableFuture<T> background(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
     @Override
     public ArtifactLocation locate(ArtifactDestination destination, String key) {
         return new ArtifactLocation(destination.bucket(), key, "s3://" + destination.bucket() + "/" + key,
@@ -111,7 +160,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     @Override
     public OptionalLong existing(ArtifactDestination destination, String key) {
         try {
-            return OptionalLong.of(s3.headObject(b -> b.bucket(destination.bucket()).key(key)).contentLength());
+            return OptionalLong.of(s3().headObject(b -> b.bucket(destination.bucket()).key(key)).contentLength());
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return OptionalLong.empty();
@@ -123,100 +172,14 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     }
 
     @Override
-    public long put(ArtifactDestination destination, String key, Path file, StageListener listener) {
-        long size = size(file);
-        Progress progress = new Progress(locate(destination, key).uri(), size, listener);
-        try {
-            if (size > settings.multipartThreshold()) {
-                putMultipart(destination, key, file, size, progress);
-            } else {
-                PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(destination.bucket()).key(key);
-                encrypt(destination, request);
-                s3.putObject(request.build(), RequestBody.fromContentProvider(
-                        () -> progress.attempt(FileRangeStream.open(file, 0, size, progress::add)), size, OCTET_STREAM));
-            }
-        } catch (SdkException e) {
-            throw failure("upload", destination, key, e);
-        }
-        progress.done();
-        return size;
+    public ArtifactUpload upload(ArtifactDestination destination, String key, Path file, long expectedSize,
+                                 StageListener listener) {
+        return new S3ObjectUpload(s3(), parts, settings, destination, key, file, expectedSize,
+                locate(destination, key).uri(), listener);
     }
 
-    private void putMultipart(ArtifactDestination destination, String key, Path file, long size, Progress progress) {
-        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
-                .bucket(destination.bucket()).key(key).contentType(OCTET_STREAM);
-        if (destination.kmsKey().isPresent()) {
-            create.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(destination.kmsKey().get().value());
-        } else {
-            create.serverSideEncryption(ServerSideEncryption.AES256);
-        }
-        String uploadId = s3.createMultipartUpload(create.build()).uploadId();
-        try {
-            long partSize = settings.partSizeFor(size);
-            List<Future<CompletedPart>> futures = new ArrayList<>();
-            int number = 1;
-            for (long offset = 0; offset < size; offset += partSize, number++) {
-                long start = offset;
-                long length = Math.min(partSize, size - offset);
-                int partNumber = number;
-                futures.add(parts.submit(() -> {
-                    AtomicLong sent = new AtomicLong();
-                    String etag = s3.uploadPart(b -> b.bucket(destination.bucket()).key(key).uploadId(uploadId)
-                                    .partNumber(partNumber).contentLength(length),
-                            RequestBody.fromContentProvider(() -> {
-                                progress.add(-sent.getAndSet(0)); // a retry starts the part again
-                                return FileRangeStream.open(file, start, length, n -> {
-                                    sent.addAndGet(n);
-                                    progress.add(n);
-                                });
-                            }, length, OCTET_STREAM)).eTag();
-                    return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
-                }));
-            }
-            List<CompletedPart> completed = new ArrayList<>();
-            for (Future<CompletedPart> future : futures) {
-                completed.add(await(future));
-            }
-            s3.completeMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(completed)));
-        } catch (RuntimeException e) {
-            abort(destination, key, uploadId);
-            throw e;
-        }
-    }
-
-    private static CompletedPart await(Future<CompletedPart> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PackagingException("Interrupted while uploading", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private void abort(ArtifactDestination destination, String key, String uploadId) {
-        try {
-            s3.abortMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(uploadId));
-        } catch (SdkException ignored) {
-            // the original failure is what the user needs; a lifecycle rule cleans up stale uploads
-        }
-    }
-
-    private static void encrypt(ArtifactDestination destination, PutObjectRequest.Builder request) {
-        if (destination.kmsKey().isPresent()) {
-            request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(destination.kmsKey().get().value());
-        } else {
-            request.serverSideEncryption(ServerSideEncryption.AES256);
-        }
-    }
-
-    private static PackagingException failure(String action, ArtifactDestination destination, String key,
-                                              SdkException e) {
+    static PackagingException failure(String action, ArtifactDestination destination, String key,
+                                      SdkException e) {
         String reason = e instanceof S3Exception s3e ? "HTTP " + s3e.statusCode() + " " + errorCode(s3e) : oneLine(e);
         boolean transient_ = e instanceof S3Exception s3e ? s3e.statusCode() >= 500 : e instanceof SdkClientException;
         return new PackagingException("Could not " + action + " s3://" + destination.bucket() + "/" + key + " ("
@@ -239,14 +202,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
     @Override
     public int parallelism() {
         return settings.parallelUploads();
@@ -256,45 +211,17 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public void close() {
         parts.shutdownNow();
         if (ownsClient) {
-            s3.close();
+            // a client still being built (packaging failed early) is closed once it is ready
+            client.whenComplete((s3, failure) -> {
+                if (s3 != null) {
+                    s3.close();
+                }
+            });
         }
     }
 
     @Override
     public String toString() {
         return "S3ArtifactStore[" + urls + "]";
-    }
-
-    /** Bytes sent for one artifact, reported at most once per MiB and when done. */
-    private static final class Progress {
-        private static final long STEP = 1L << 20;
-        private final String uri;
-        private final long total;
-        private final StageListener listener;
-        private final AtomicLong sent = new AtomicLong();
-        private final AtomicLong reported = new AtomicLong();
-
-        Progress(String uri, long total, StageListener listener) {
-            this.uri = uri;
-            this.total = total;
-            this.listener = listener;
-        }
-
-        FileRangeStream attempt(FileRangeStream stream) {
-            sent.set(0);
-            return stream;
-        }
-
-        void add(long bytes) {
-            long now = sent.addAndGet(bytes);
-            long last = reported.get();
-            if (now - last >= STEP && reported.compareAndSet(last, now)) {
-                listener.on(new UploadProgress(uri, now, total));
-            }
-        }
-
-        void done() {
-            listener.on(new UploadProgress(uri, total, total));
-        }
     }
 }

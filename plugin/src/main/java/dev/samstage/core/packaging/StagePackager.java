@@ -51,10 +51,15 @@ public final class StagePackager {
             throw new PackagingException("The template " + request.templateFile() + " does not exist; set"
                     + " -Dsamstage.template to the SAM template of the project.");
         }
+        // the bucket check runs while the template is read and hashed; its outcome is reported after those
+        store.prepare(destination);
         ProjectPaths paths = new ProjectPaths(request.projectDir());
         List<PlannedArtifact> planned = new ArrayList<>();
+        long start = System.nanoTime();
         Template packaged = new TemplatePackager(paths, new ArtifactResolver(paths, request.build()), store,
                 destination, planned).pack(request.templateFile(), request.stageEdits());
+        listener.on(StageEvent.debug(String.format("Planned %d artifacts (content hashes, keys) in %d ms",
+                planned.size(), (System.nanoTime() - start) / 1_000_000)));
         String text = packaged.render();
         Optional<PlannedArtifact> large = Optional.empty();
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INLINE_TEMPLATE_BYTES) {
@@ -126,12 +131,18 @@ public final class StagePackager {
             listener.on(StageEvent.info("Reused " + artifact.location().uri() + " for " + describe(artifact)));
             return new Stored(existing.getAsLong(), ManifestEntry.Status.REUSED);
         }
-        Path file = artifact.payload().materialize(work);
+        ArtifactPayload payload = artifact.payload();
+        Path file = payload.file(work);
+        // the store takes the artifact's bytes while they are being written (S3: part by part)
+        ArtifactUpload upload = store.upload(destination, key, file, payload.maxSize(), listener);
         try {
-            long bytes = store.put(destination, key, file, listener);
+            long bytes = upload.finish(payload.materialize(work, upload));
             listener.on(StageEvent.info("Uploaded " + artifact.location().uri() + " (" + UploadProgress.mebibytes(bytes)
                     + ") for " + describe(artifact)));
             return new Stored(bytes, ManifestEntry.Status.UPLOADED);
+        } catch (RuntimeException e) {
+            upload.abort();
+            throw e;
         } finally {
             if (file.startsWith(work)) {
                 delete(file);

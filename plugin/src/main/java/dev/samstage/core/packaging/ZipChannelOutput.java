@@ -8,15 +8,34 @@ import java.nio.channels.FileChannel;
 /**
  * Buffered little-endian writes to a file channel that remember their position and can patch
  * bytes already written, so a zip entry's header can be completed once its data is streamed.
+ * After every write to the file it tells a {@link WrittenBytes} how far the file is final, and
+ * which range (a header still to be patched) is not.
  */
 final class ZipChannelOutput implements AutoCloseable {
 
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024).order(ByteOrder.LITTLE_ENDIAN);
+    private final WrittenBytes observer;
     private long flushed;
+    private long heldFrom;
+    private long heldTo;
 
-    ZipChannelOutput(FileChannel channel) {
+    ZipChannelOutput(FileChannel channel, WrittenBytes observer) {
         this.channel = channel;
+        this.observer = observer;
+    }
+
+    /** Marks {@code [from, to)} as not final until {@link #release()}: a header that will be patched. */
+    void hold(long from, long to) {
+        heldFrom = from;
+        heldTo = to;
+    }
+
+    /** The held range is final now. */
+    void release() throws IOException {
+        heldFrom = 0;
+        heldTo = 0;
+        flush();
     }
 
     long position() {
@@ -74,6 +93,7 @@ final class ZipChannelOutput implements AutoCloseable {
             flushed += channel.write(buffer);
         }
         buffer.clear();
+        observer.written(flushed, heldFrom, heldTo);
     }
 
     @Override

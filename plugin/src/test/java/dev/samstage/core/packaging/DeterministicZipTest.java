@@ -3,15 +3,22 @@ package dev.samstage.core.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,6 +117,72 @@ class DeterministicZipTest {
                 .isEqualTo("data.bin\t100644\t1980-01-01T00:00:00\t" + (48L << 20));
     }
 
+    @Test
+    void storesWhatDoesNotCompressAndDeflatesTheRestWhateverTheNames() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("mixed"));
+        Files.write(root.resolve("native.bin"), bytes(300 * 1024, 3));   // random, streamed
+        Files.write(root.resolve("seed.dat"), bytes(10 * 1024, 4));      // random, compressed in memory
+        Files.write(root.resolve("data.json"), text(300 * 1024));        // compressible, streamed
+        Files.write(root.resolve("App.class"), text(5000));              // compressible, in memory
+        Files.write(root.resolve("lib.jar"), text(5000));                // compressible, but a jar: stored
+        Files.write(root.resolve("empty.txt"), new byte[0]);
+
+        DeterministicZip.Written first = DeterministicZip.write(ArchiveContent.ofDirectory(root), temp.resolve("1.zip"));
+        DeterministicZip.Written second = DeterministicZip.write(ArchiveContent.ofDirectory(root), temp.resolve("2.zip"));
+
+        assertThat(Files.readAllBytes(first.file())).isEqualTo(Files.readAllBytes(second.file()));
+        try (ZipFile zip = new ZipFile(first.file().toFile())) {
+            assertThat(zip.stream().collect(Collectors.toMap(ZipEntry::getName, ZipEntry::getMethod))).containsOnly(
+                    Map.entry("App.class", ZipEntry.DEFLATED), Map.entry("data.json", ZipEntry.DEFLATED),
+                    Map.entry("empty.txt", ZipEntry.STORED), Map.entry("lib.jar", ZipEntry.STORED),
+                    Map.entry("native.bin", ZipEntry.STORED), Map.entry("seed.dat", ZipEntry.STORED));
+        }
+        // a streaming reader trusts the local headers alone: their sizes and CRCs must be complete
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(first.file()))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                assertThat(in.readAllBytes()).as(entry.getName())
+                        .isEqualTo(Files.readAllBytes(root.resolve(entry.getName())));
+            }
+        }
+    }
+
+    @Test
+    void reportsAsFinalOnlyBytesThatNeverChangeAgain() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("parts"));
+        for (int i = 0; i < 4; i++) {
+            Files.write(root.resolve("big-" + i + ".bin"), bytes(300 * 1024, i));
+            Files.write(root.resolve("text-" + i + ".txt"), text(200 * 1024 + i));
+            Files.write(root.resolve("small-" + i + ".txt"), text(1000 + i));
+        }
+        Path target = temp.resolve("watched.zip");
+        List<byte[]> snapshots = new ArrayList<>();
+        List<long[]> reports = new ArrayList<>();
+
+        DeterministicZip.write(ArchiveContent.ofDirectory(root), target, (end, heldFrom, heldTo) -> {
+            try {
+                byte[] now = Files.readAllBytes(target);
+                assertThat(now.length).isGreaterThanOrEqualTo((int) end);
+                snapshots.add(now);
+                reports.add(new long[]{end, heldFrom, heldTo});
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        byte[] last = Files.readAllBytes(target);
+        assertThat(reports).hasSizeGreaterThan(2).last().satisfies(r -> assertThat(r[0]).isEqualTo(last.length));
+        assertThat(reports).anySatisfy(r -> assertThat(r[2]).isGreaterThan(r[1]));
+        for (int i = 0; i < reports.size(); i++) {
+            long[] r = reports.get(i);
+            for (int b = 0; b < r[0]; b++) {
+                if (b < r[1] || b >= r[2]) {
+                    assertThat(snapshots.get(i)[b]).as("byte %d reported final after %d bytes", b, r[0])
+                            .isEqualTo(last[b]);
+                }
+            }
+        }
+    }
+
     private static Path tree(Path root, Instant mtime) throws IOException {
         Files.createDirectories(root.resolve("com/example"));
         Files.createDirectories(root.resolve("bin"));
@@ -125,6 +198,17 @@ class DeterministicZipTest {
             }
         }
         return root;
+    }
+
+    /** Compressible bytes: words from a small vocabulary, as in source and class files. */
+    private static byte[] text(int size) {
+        String[] words = {"public ", "static ", "final ", "class ", "return ", "String ", "value", "; ", "\n"};
+        StringBuilder out = new StringBuilder(size + 16);
+        Random random = new Random(size);
+        while (out.length() < size) {
+            out.append(words[random.nextInt(words.length)]);
+        }
+        return out.substring(0, size).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] bytes(int size, int seed) {

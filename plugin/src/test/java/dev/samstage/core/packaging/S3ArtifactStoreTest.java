@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -98,6 +100,74 @@ class S3ArtifactStoreTest {
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
         assertThat(events).filteredOn(UploadProgress.class::isInstance).hasSizeGreaterThan(3)
                 .last().isEqualTo(new UploadProgress("s3://artifacts/svc/big.zip", data.length, data.length));
+    }
+
+    @Test
+    void sendsPartsWhileTheFileIsStillBeingWrittenButNeverOneWithAHeldRange() throws Exception {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc",
+                Optional.of(new KmsKeyReference(KEY_ARN)));
+        Path file = temp.resolve("growing.zip");
+        byte[] data = new byte[(int) (12 * MIB + 777)];
+        new Random(5).nextBytes(data);
+        int header = (int) (6 * MIB);
+        Arrays.fill(data, header, header + 16, (byte) 0); // written first as a placeholder, completed later
+        Files.write(file, Arrays.copyOf(data, (int) (10 * MIB)));
+
+        ArtifactUpload upload = store.upload(destination, "svc/growing.zip", file, data.length, events::add);
+        upload.written(10 * MIB, header, header + 16);
+
+        // part 1 (bytes 0-5 MiB) is final and goes up now; part 2 holds the placeholder and waits
+        assertThat(partsSentWithin(Duration.ofSeconds(30), 1)).containsExactly(1);
+        assertThat(partsSent()).doesNotContain(2);
+        byte[] patch = new byte[16];
+        new Random(6).nextBytes(patch);
+        System.arraycopy(patch, 0, data, header, 16);
+        Files.write(file, data);
+        upload.written(data.length, 0, 0);
+        long stored = upload.finish(data.length);
+
+        HeadObjectResponse head = s3.headObject(b -> b.bucket("artifacts").key("svc/growing.zip"));
+        assertThat(stored).isEqualTo(data.length);
+        assertThat(head.eTag()).endsWith("-3\"");
+        assertThat(head.ssekmsKeyId()).contains("1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(s3.getObject(b -> b.bucket("artifacts").key("svc/growing.zip"), ResponseTransformer.toBytes())
+                .asByteArray()).isEqualTo(data);
+        assertThat(events).last().isEqualTo(new UploadProgress("s3://artifacts/svc/growing.zip", data.length,
+                data.length));
+    }
+
+    @Test
+    void abortingDiscardsThePartsAlreadySent() throws IOException {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "", Optional.empty());
+        Path file = temp.resolve("abandoned.zip");
+        Files.write(file, new byte[(int) (6 * MIB)]);
+
+        ArtifactUpload upload = store.upload(destination, "abandoned.zip", file, 20 * MIB, events::add);
+        upload.written(6 * MIB, 0, 0);
+        upload.abort();
+
+        assertThat(s3.listMultipartUploads(b -> b.bucket("artifacts")).uploads()).isEmpty();
+        assertThat(store.existing(destination, "abandoned.zip")).isEmpty();
+    }
+
+    private List<Integer> partsSent() {
+        var uploads = s3.listMultipartUploads(b -> b.bucket("artifacts")).uploads();
+        if (uploads.isEmpty()) {
+            return List.of();
+        }
+        return s3.listParts(b -> b.bucket("artifacts").key(uploads.get(0).key()).uploadId(uploads.get(0).uploadId()))
+                .parts().stream().map(p -> p.partNumber()).toList();
+    }
+
+    /** The parts listed once at least {@code count} are there (they go up in the background). */
+    private List<Integer> partsSentWithin(Duration limit, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<Integer> parts = partsSent();
+        while (parts.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            parts = partsSent();
+        }
+        return parts;
     }
 
     @Test

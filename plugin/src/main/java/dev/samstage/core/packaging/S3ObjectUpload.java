@@ -1,0 +1,242 @@
+package dev.samstage.core.packaging;
+
+import dev.samstage.core.events.StageListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * One object going into S3 while its file is still being written. When the object is expected
+ * to be above the multipart threshold, every part whose bytes are final goes up as soon as they
+ * are on disk, so zipping and uploading overlap; parts are read back from the file (retries
+ * re-read them), so memory does not grow with the object. A small object is sent as one
+ * PutObject once complete.
+ */
+final class S3ObjectUpload implements ArtifactUpload {
+
+    private static final String OCTET_STREAM = "application/octet-stream";
+
+    private final S3Client s3;
+    private final ExecutorService parts;
+    private final S3TransferSettings settings;
+    private final ArtifactDestination destination;
+    private final String key;
+    private final Path file;
+    private final long expectedSize;
+    private final long partSize;
+    private final Progress progress;
+    private final List<Future<CompletedPart>> sent = new ArrayList<>();
+    /** Full parts that were final except for a held header, by index; sent once it is released. */
+    private final List<Integer> held = new ArrayList<>();
+    private String uploadId;
+    /** Index of the first part neither sent nor held. */
+    private int nextPart;
+
+    S3ObjectUpload(S3Client s3, ExecutorService parts, S3TransferSettings settings, ArtifactDestination destination,
+                   String key, Path file, long expectedSize, String uri, StageListener listener) {
+        this.s3 = s3;
+        this.parts = parts;
+        this.settings = settings;
+        this.destination = Objects.requireNonNull(destination, "destination");
+        this.key = Objects.requireNonNull(key, "key");
+        this.file = Objects.requireNonNull(file, "file");
+        this.expectedSize = expectedSize;
+        this.partSize = settings.partSizeFor(expectedSize);
+        this.progress = new Progress(uri, expectedSize, listener);
+    }
+
+    @Override
+    public void written(long end, long heldFrom, long heldTo) {
+        if (expectedSize <= settings.multipartThreshold()) {
+            return; // one PutObject at the end
+        }
+        failEarly();
+        for (int i = 0; i < held.size(); i++) {
+            int part = held.get(i);
+            if (!overlaps(part, heldFrom, heldTo)) {
+                held.remove(i--);
+                send(part, partSize);
+            }
+        }
+        for (; (long) (nextPart + 1) * partSize <= end; nextPart++) {
+            if (overlaps(nextPart, heldFrom, heldTo)) {
+                held.add(nextPart);
+            } else {
+                send(nextPart, partSize);
+            }
+        }
+    }
+
+    @Override
+    public long finish(long size) {
+        try {
+            if (uploadId == null && size <= settings.multipartThreshold()) {
+                putObject(size);
+            } else {
+                held.forEach(part -> send(part, partSize));
+                held.clear();
+                for (; (long) nextPart * partSize < size; nextPart++) {
+                    send(nextPart, Math.min(partSize, size - (long) nextPart * partSize));
+                }
+                List<CompletedPart> completed = new ArrayList<>();
+                for (Future<CompletedPart> part : sent) {
+                    completed.add(await(part));
+                }
+                s3.completeMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(uploadId)
+                        .multipartUpload(m -> m.parts(completed)));
+            }
+        } catch (SdkException e) {
+            throw S3ArtifactStore.failure("upload", destination, key, e);
+        }
+        progress.done(size);
+        return size;
+    }
+
+    @Override
+    public void abort() {
+        for (Future<CompletedPart> part : sent) {
+            try {
+                part.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | CancellationException ignored) {
+                // the failure that made us abort is the one to report
+            }
+        }
+        if (uploadId != null) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(uploadId));
+            } catch (SdkException ignored) {
+                // the original failure is what the user needs; a lifecycle rule cleans up stale uploads
+            }
+        }
+    }
+
+    private boolean overlaps(int part, long heldFrom, long heldTo) {
+        long start = (long) part * partSize;
+        return heldFrom < heldTo && heldFrom < start + partSize && start < heldTo;
+    }
+
+    private void putObject(long size) {
+        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(destination.bucket()).key(key);
+        if (destination.kmsKey().isPresent()) {
+            request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(destination.kmsKey().get().value());
+        } else {
+            request.serverSideEncryption(ServerSideEncryption.AES256);
+        }
+        AtomicLong attempt = new AtomicLong();
+        s3.putObject(request.build(), RequestBody.fromContentProvider(() -> {
+            progress.add(-attempt.getAndSet(0)); // a retry starts again
+            return FileRangeStream.open(file, 0, size, n -> {
+                attempt.addAndGet(n);
+                progress.add(n);
+            });
+        }, size, OCTET_STREAM));
+    }
+
+    private void send(int part, long length) {
+        if (uploadId == null) {
+            uploadId = createMultipartUpload();
+        }
+        long start = (long) part * partSize;
+        int partNumber = part + 1;
+        String id = uploadId;
+        sent.add(parts.submit(() -> {
+            AtomicLong attempt = new AtomicLong();
+            String etag = s3.uploadPart(b -> b.bucket(destination.bucket()).key(key).uploadId(id)
+                            .partNumber(partNumber).contentLength(length),
+                    RequestBody.fromContentProvider(() -> {
+                        progress.add(-attempt.getAndSet(0)); // a retry starts the part again
+                        return FileRangeStream.open(file, start, length, n -> {
+                            attempt.addAndGet(n);
+                            progress.add(n);
+                        });
+                    }, length, OCTET_STREAM)).eTag();
+            return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
+        }));
+    }
+
+    private String createMultipartUpload() {
+        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
+                .bucket(destination.bucket()).key(key).contentType(OCTET_STREAM);
+        if (destination.kmsKey().isPresent()) {
+            create.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(destination.kmsKey().get().value());
+        } else {
+            create.serverSideEncryption(ServerSideEncryption.AES256);
+        }
+        try {
+            return s3.createMultipartUpload(create.build()).uploadId();
+        } catch (SdkException e) {
+            throw S3ArtifactStore.failure("upload", destination, key, e);
+        }
+    }
+
+    /** A part that already failed stops the writing at once instead of after the whole artifact. */
+    private void failEarly() {
+        for (Future<CompletedPart> part : sent) {
+            if (part.isDone()) {
+                await(part);
+            }
+        }
+    }
+
+    private CompletedPart await(Future<CompletedPart> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PackagingException("Interrupted while uploading s3://" + destination.bucket() + "/" + key, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SdkException sdk) {
+                throw S3ArtifactStore.failure("upload", destination, key, sdk);
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Bytes sent for one object, reported at most once per MiB and when done. */
+    private static final class Progress {
+        private static final long STEP = 1L << 20;
+        private final String uri;
+        private final long expected;
+        private final StageListener listener;
+        private final AtomicLong sent = new AtomicLong();
+        private final AtomicLong reported = new AtomicLong();
+
+        Progress(String uri, long expected, StageListener listener) {
+            this.uri = uri;
+            this.expected = expected;
+            this.listener = listener;
+        }
+
+        void add(long bytes) {
+            long now = sent.addAndGet(bytes);
+            long last = reported.get();
+            if (now - last >= STEP && reported.compareAndSet(last, now)) {
+                // the total is an upper bound while the file is still being written
+                listener.on(new UploadProgress(uri, now, Math.max(now, expected)));
+            }
+        }
+
+        void done(long size) {
+            listener.on(new UploadProgress(uri, size, size));
+        }
+    }
+}
