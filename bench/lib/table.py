@@ -120,7 +120,7 @@ def main():
     else:
         rows.append(("5. Local stage per request", "FAILED", "", "", ""))
     if d50 is not None:
-        rows.append((f"5. Same, JDK HTTP server defaults (as the local stage runs today), "
+        rows.append((f"5. Same, JDK HTTP server defaults (TCP_NODELAY off; the local stage turns it on), "
                      f"{v.get('default_requests', '?')} requests",
                      f"p50 {d50 / 1000:.2f} ms, p99 {d99 / 1000:.2f} ms (bare JDK HTTP server: p50 {dr50 / 1000:.2f} ms)",
                      "", "Nagle + delayed ACK on keep-alive", ""))
