@@ -14,8 +14,12 @@ import java.util.Objects;
  */
 public record PollSchedule(Duration initial, Duration cap) {
 
-    /** Stack status: 200 ms growing to 1 s, so the end of an operation is seen within a second. */
-    public static final PollSchedule STATUS = new PollSchedule(Duration.ofMillis(200), Duration.ofSeconds(1));
+    /**
+     * Stack status: 200 ms growing to 500 ms, so the build ends within a second of the stack
+     * (half a second to see it, the rest to write outputs and exit). Two DescribeStacks a second
+     * is well inside CloudFormation's API limits.
+     */
+    public static final PollSchedule STATUS = new PollSchedule(Duration.ofMillis(200), Duration.ofMillis(500));
     /** Stack events: 200 ms growing to 5 s while the stack is quiet. */
     public static final PollSchedule EVENTS = new PollSchedule(Duration.ofMillis(200), Duration.ofSeconds(5));
 

@@ -18,7 +18,7 @@ class PollScheduleTest {
             millis.add(d.toMillis());
             d = PollSchedule.STATUS.next(d);
         }
-        assertThat(millis).containsExactly(200L, 300L, 450L, 675L, 1000L, 1000L, 1000L, 1000L);
+        assertThat(millis).containsExactly(200L, 300L, 450L, 500L, 500L, 500L, 500L, 500L);
         assertThat(PollSchedule.EVENTS.next(Duration.ofSeconds(4))).isEqualTo(Duration.ofSeconds(5));
     }
 
