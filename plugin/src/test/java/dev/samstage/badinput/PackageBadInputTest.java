@@ -1,10 +1,6 @@
 package dev.samstage.badinput;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.samstage.core.StageException;
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.packaging.JavaBuildOutput;
@@ -19,7 +15,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -179,20 +174,12 @@ class PackageBadInputTest {
     @MethodSource("badInputs")
     void failsWithOneLineAndLeavesTheLocalAwsUnchanged(String description, Consumer<Run> input, String expected) {
         input.accept(run);
-        LocalAwsState before = LocalAwsState.read();
 
-        assertThatThrownBy(run::packageIt)
-                .as(description)
-                .isInstanceOf(StageException.class)
-                .hasMessageContaining(expected)
-                .hasMessageNotContaining("\n")
-                .hasMessageNotContaining(LocalAws.SECRET_KEY);
-
-        assertThat(LocalAwsState.read()).isEqualTo(before);
+        BadInput.failsWithOneLineAndChangesNothing(description, run::packageIt, expected);
     }
 
     private static Arguments row(String description, Consumer<Run> input, String expected) {
-        return arguments(description, input, expected);
+        return BadInput.row(description, input, expected);
     }
 
     private static int closedPort() {

@@ -1,10 +1,6 @@
 package dev.samstage.badinput;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.samstage.core.StageException;
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.Environment;
 import dev.samstage.core.config.EnvironmentResolver;
@@ -128,20 +124,12 @@ class StageBadInputTest {
     @MethodSource("badInputs")
     void failsWithOneLineAndLeavesTheLocalAwsUnchanged(String description, Consumer<Run> input, String expected) {
         input.accept(run);
-        LocalAwsState before = LocalAwsState.read();
 
-        assertThatThrownBy(run::go)
-                .as(description)
-                .isInstanceOf(StageException.class)
-                .hasMessageContaining(expected)
-                .hasMessageNotContaining("\n")
-                .hasMessageNotContaining(LocalAws.SECRET_KEY);
-
-        assertThat(LocalAwsState.read()).isEqualTo(before);
+        BadInput.failsWithOneLineAndChangesNothing(description, run::go, expected);
     }
 
     private static Arguments row(String description, Consumer<Run> input, String expected) {
-        return arguments(description, input, expected);
+        return BadInput.row(description, input, expected);
     }
 
     /** One goal run: the stage selection and settings, then a deploy or a local stage start. */

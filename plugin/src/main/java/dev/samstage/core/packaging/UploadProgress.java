@@ -1,20 +1,10 @@
 package dev.samstage.core.packaging;
 
-import dev.samstage.core.events.StageEvent;
+import dev.samstage.core.events.ProgressEvent;
 import java.util.Locale;
 
 /** Bytes of one artifact sent so far; the next event for the same artifact replaces it. */
-public record UploadProgress(String uri, long sent, long total) implements StageEvent {
-
-    @Override
-    public Severity severity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public boolean progress() {
-        return true;
-    }
+public record UploadProgress(String uri, long sent, long total) implements ProgressEvent {
 
     @Override
     public String message() {

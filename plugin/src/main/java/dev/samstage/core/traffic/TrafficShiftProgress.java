@@ -1,6 +1,6 @@
 package dev.samstage.core.traffic;
 
-import dev.samstage.core.events.StageEvent;
+import dev.samstage.core.events.ProgressEvent;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -29,21 +29,11 @@ public record TrafficShiftProgress(
         int steps,
         Duration untilNextStep,
         Map<String, String> hooks,
-        String message) implements StageEvent {
+        String message) implements ProgressEvent {
 
     public TrafficShiftProgress {
         // keep the lifecycle order (BeforeAllowTraffic before AfterAllowTraffic)
         hooks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hooks == null ? Map.of() : hooks));
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public boolean progress() {
-        return true;
     }
 
     public Optional<Duration> nextStepIn() {
