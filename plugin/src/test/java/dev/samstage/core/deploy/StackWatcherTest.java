@@ -52,8 +52,8 @@ class StackWatcherTest {
 
             assertThat(done.stackStatusAsString()).isEqualTo("CREATE_COMPLETE");
             assertThat(sleeps.subList(0, 4)).containsExactly(Duration.ofMillis(200), Duration.ofMillis(300),
-                    Duration.ofMillis(450), Duration.ofMillis(675));
-            assertThat(sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(1)));
+                    Duration.ofMillis(450), Duration.ofMillis(500));
+            assertThat(sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofMillis(500)));
             assertThat(watcher.streamed()).extracting(e -> e.resourceStatusAsString() + " " + e.logicalResourceId())
                     .doesNotHaveDuplicates()
                     .doesNotContain("REVIEW_IN_PROGRESS orders-dev")
