@@ -25,8 +25,14 @@ os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
 # fails fast without credentials; this keeps botocore from probing an instance metadata endpoint.
 os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
 
+from samtranslator.model import apigateway  # noqa: E402
 from samtranslator.translator.transform import transform  # noqa: E402
 from samtranslator.yaml_helper import yaml_parse  # noqa: E402
+
+# `AlwaysDeploy: true` hashes the current second into the API deployment's logical id, so that
+# every translation makes a new deployment (by design). Both sides of a comparison must see the
+# same second, or two translations a second apart differ for that reason alone.
+apigateway.time = type("FixedClock", (), {"time": staticmethod(lambda: 1_700_000_000.0)})
 
 
 class NoManagedPolicies:
