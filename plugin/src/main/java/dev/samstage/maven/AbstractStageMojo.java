@@ -148,19 +148,13 @@ public abstract class AbstractStageMojo extends AbstractMojo {
 
     /** The endpoint override, from {@code samstage.endpointUrl} or {@code AWS_ENDPOINT_URL}. */
     Optional<URI> awsEndpoint() {
-        String value = endpointUrl != null && !endpointUrl.isBlank() ? endpointUrl : System.getenv("AWS_ENDPOINT_URL");
-        if (value == null || value.isBlank()) {
+        if (endpointUrl != null && !endpointUrl.isBlank()) {
+            return Optional.of(Endpoints.parse(endpointUrl, "samstage.endpointUrl", "http://localhost:4566"));
+        }
+        String fromEnvironment = System.getenv("AWS_ENDPOINT_URL");
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
             return Optional.empty();
         }
-        try {
-            URI uri = URI.create(value.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("no scheme or host");
-            }
-            return Optional.of(uri);
-        } catch (IllegalArgumentException e) {
-            throw new StageException("samstage.endpointUrl (or AWS_ENDPOINT_URL) '" + value
-                    + "' is not a URL; give one like http://localhost:4566.");
-        }
+        return Optional.of(Endpoints.parse(fromEnvironment, "AWS_ENDPOINT_URL", "http://localhost:4566"));
     }
 }
