@@ -3,25 +3,39 @@ package dev.samstage.maven;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import java.io.PrintStream;
+import java.util.function.LongSupplier;
 import org.apache.maven.plugin.logging.Log;
 
 /**
  * Renders core events on Maven's log. Progress events become one live line on an
- * interactive terminal; in batch mode or CI they are plain lines, repeated ones dropped.
+ * interactive terminal; in batch mode or CI they are plain lines, at most one every
+ * {@value #PLAIN_PROGRESS_SECONDS} seconds (a heartbeat in the build log, not a line per MiB),
+ * repeated ones dropped.
  */
 final class MavenStageListener implements StageListener {
+
+    static final int PLAIN_PROGRESS_SECONDS = 2;
+    private static final long PLAIN_PROGRESS_NANOS = PLAIN_PROGRESS_SECONDS * 1_000_000_000L;
 
     private final Log log;
     private final boolean live;
     private final PrintStream terminal;
     private String lastProgress;
     private boolean progressShowing;
+    private final LongSupplier nanoTime;
+    private long lastPlainProgress;
 
     MavenStageListener(Log log, boolean interactive) {
+        this(log, interactive && System.console() != null && System.getenv("CI") == null
+                && System.getenv("CODEBUILD_BUILD_ID") == null, System::nanoTime);
+    }
+
+    MavenStageListener(Log log, boolean live, LongSupplier nanoTime) {
         this.log = log;
-        this.live = interactive && System.console() != null && System.getenv("CI") == null
-                && System.getenv("CODEBUILD_BUILD_ID") == null;
+        this.live = live;
         this.terminal = System.out;
+        this.nanoTime = nanoTime;
+        this.lastPlainProgress = nanoTime.getAsLong() - PLAIN_PROGRESS_NANOS;
     }
 
     @Override
@@ -48,7 +62,8 @@ final class MavenStageListener implements StageListener {
             terminal.print("\r\u001B[2K" + message);
             terminal.flush();
             progressShowing = true;
-        } else {
+        } else if (nanoTime.getAsLong() - lastPlainProgress >= PLAIN_PROGRESS_NANOS) {
+            lastPlainProgress = nanoTime.getAsLong();
             log.info(message);
         }
     }

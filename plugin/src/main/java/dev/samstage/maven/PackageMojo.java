@@ -1,6 +1,5 @@
 package dev.samstage.maven;
 
-import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.ConfigException;
 import dev.samstage.core.config.Environment;
 import dev.samstage.core.events.StageEvent;
@@ -10,7 +9,6 @@ import dev.samstage.core.packaging.JavaBuildOutput;
 import dev.samstage.core.packaging.LocalArtifactStore;
 import dev.samstage.core.packaging.PackageRequest;
 import dev.samstage.core.packaging.PackageResult;
-import dev.samstage.core.packaging.S3ArtifactStore;
 import dev.samstage.core.packaging.StagePackager;
 import dev.samstage.core.traffic.DeploymentPreferenceWriter;
 import dev.samstage.core.traffic.TrafficPolicy;
@@ -62,10 +60,10 @@ public class PackageMojo extends AbstractStageMojo {
                     + " has no region: set <region> in its <environment> or -Dsamstage.region."));
             String bucket = stage.bucketFor(region).orElseThrow(() -> new ConfigException("Stage " + stage.name()
                     + " has no artifact bucket: set <bucket> in its <environment> or -Dsamstage.bucket."));
-            // artifacts go to the build account's bucket, with the build's own credentials
-            try (AwsClientFactory clients = AwsClientFactory.create(region, awsEndpoint().orElse(null));
-                 S3ArtifactStore store = S3ArtifactStore.create(clients)) {
-                result = packageWith(store, bucket, stage, template, built, listener);
+            // artifacts go to the build account's bucket, with the build's own credentials; in package-stage
+            // the validate goal started the store while the service was being built
+            try (EarlyArtifactStores.StoreLease lease = EarlyArtifactStores.take(session.getRequest(), region, awsEndpoint())) {
+                result = packageWith(lease.store(), bucket, stage, template, built, listener);
             }
         }
         result.templateUrl().ifPresent(url -> listener.on(StageEvent.info("Template over 51,200 bytes: deployed from " + url)));

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -112,9 +114,25 @@ public final class AwsClientFactory implements AutoCloseable {
         return Optional.ofNullable(endpoint);
     }
 
+    /**
+     * An S3 client. With an endpoint override it addresses buckets by path (virtual hosts do
+     * not resolve on an emulator). Over plain HTTP, which only emulators and proxies speak (AWS
+     * itself is HTTPS), SigV4 has to sign the payload: the SDK would by default send it with
+     * {@code aws-chunked} encoding and a signature per 128 KiB chunk; this client signs the
+     * whole payload once instead, as the AWS CLI does over HTTP. Both forms are valid SigV4; the
+     * single signature costs the receiver far less (a local emulator decodes chunks slowly).
+     * Over HTTPS nothing changes: unsigned payload with a trailing CRC32 checksum.
+     */
     public S3Client s3() {
-        // path-style addressing when talking to an emulator: virtual hosts do not resolve there
-        return configure(S3Client.builder().forcePathStyle(endpoint != null)).build();
+        S3ClientBuilder builder = S3Client.builder().forcePathStyle(endpoint != null);
+        if (plainHttp()) {
+            builder.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
+        }
+        return configure(builder).build();
+    }
+
+    private boolean plainHttp() {
+        return endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme());
     }
 
     public CloudFormationClient cloudFormation() {

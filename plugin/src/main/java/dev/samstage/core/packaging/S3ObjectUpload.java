@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * One object going into S3 while its file is still being written. When the object is expected
- * to be above the multipart threshold, every part whose bytes are final goes up as soon as they
+ * to be above the multipart threshold, the multipart upload is created at once (its round trip
+ * overlaps zipping the first part) and every part whose bytes are final goes up as soon as they
  * are on disk, so zipping and uploading overlap; parts are read back from the file (retries
  * re-read them), so memory does not grow with the object. A small object is sent as one
  * PutObject once complete.
@@ -41,7 +42,8 @@ final class S3ObjectUpload implements ArtifactUpload {
     private final List<Future<CompletedPart>> sent = new ArrayList<>();
     /** Full parts that were final except for a held header, by index; sent once it is released. */
     private final List<Integer> held = new ArrayList<>();
-    private String uploadId;
+    /** The multipart upload's id, asked for when the first bytes are written; null for a PutObject. */
+    private Future<String> uploadId;
     /** Index of the first part neither sent nor held. */
     private int nextPart;
 
@@ -62,6 +64,9 @@ final class S3ObjectUpload implements ArtifactUpload {
     public void written(long end, long heldFrom, long heldTo) {
         if (expectedSize <= settings.multipartThreshold()) {
             return; // one PutObject at the end
+        }
+        if (uploadId == null) {
+            uploadId = parts.submit(this::createMultipartUpload);
         }
         failEarly();
         for (int i = 0; i < held.size(); i++) {
@@ -95,7 +100,8 @@ final class S3ObjectUpload implements ArtifactUpload {
                 for (Future<CompletedPart> part : sent) {
                     completed.add(await(part));
                 }
-                s3.completeMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(uploadId)
+                String id = await(uploadId);
+                s3.completeMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(id)
                         .multipartUpload(m -> m.parts(completed)));
             }
         } catch (SdkException e) {
@@ -119,9 +125,12 @@ final class S3ObjectUpload implements ArtifactUpload {
         }
         if (uploadId != null) {
             try {
-                s3.abortMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(uploadId));
-            } catch (SdkException ignored) {
+                String id = uploadId.get();
+                s3.abortMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(id));
+            } catch (SdkException | ExecutionException | CancellationException ignored) {
                 // the original failure is what the user needs; a lifecycle rule cleans up stale uploads
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -150,12 +159,14 @@ final class S3ObjectUpload implements ArtifactUpload {
 
     private void send(int part, long length) {
         if (uploadId == null) {
-            uploadId = createMultipartUpload();
+            uploadId = parts.submit(this::createMultipartUpload);
         }
         long start = (long) part * partSize;
         int partNumber = part + 1;
-        String id = uploadId;
+        Future<String> upload = uploadId;
         sent.add(parts.submit(() -> {
+            // never blocks for long: the pool takes tasks in order, so the creation already runs or ran
+            String id = await(upload);
             AtomicLong attempt = new AtomicLong();
             String etag = s3.uploadPart(b -> b.bucket(destination.bucket()).key(key).uploadId(id)
                             .partNumber(partNumber).contentLength(length),
@@ -194,7 +205,7 @@ final class S3ObjectUpload implements ArtifactUpload {
         }
     }
 
-    private CompletedPart await(Future<CompletedPart> future) {
+    private <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

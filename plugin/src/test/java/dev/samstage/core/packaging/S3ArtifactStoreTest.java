@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -20,7 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -168,6 +174,48 @@ class S3ArtifactStoreTest {
             parts = partsSent();
         }
         return parts;
+    }
+
+    @Test
+    void signsEveryUploadAsOneWholePayloadOverPlainHttpAsTheAwsCliDoes() throws Exception {
+        List<SdkHttpRequest> sent = new CopyOnWriteArrayList<>();
+        ExecutionInterceptor capture = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                sent.add(context.httpRequest());
+            }
+        };
+        byte[] data = new byte[(int) (9 * MIB + 4321)];
+        new Random(11).nextBytes(data);
+        Path file = Files.write(temp.resolve("signed.zip"), data);
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "", Optional.empty());
+
+        try (AwsClientFactory capturing = clients.withInterceptors(List.of(capture));
+             S3ArtifactStore signed = S3ArtifactStore.create(capturing, new S3TransferSettings(8 * MIB, 5 * MIB, 4, 2))) {
+            signed.put(destination, "signed.zip", file, events::add);
+            signed.put(destination, "small.txt", Files.writeString(temp.resolve("small.txt"), "hello"), events::add);
+        }
+
+        List<SdkHttpRequest> uploads = sent.stream().filter(r -> r.method() == SdkHttpMethod.PUT).toList();
+        assertThat(uploads).hasSize(3); // two parts and one PutObject
+        assertThat(uploads).allSatisfy(request -> {
+            assertThat(request.firstMatchingHeader("x-amz-content-sha256")).hasValueSatisfying(
+                    hash -> assertThat(hash).matches("[0-9a-f]{64}"));
+            assertThat(request.firstMatchingHeader("Content-Encoding")).isEmpty();
+            // S3 still checks each upload end to end: the CRC32 goes in a header instead of a trailer
+            assertThat(request.firstMatchingHeader("x-amz-checksum-crc32")).isPresent();
+            assertThat(request.firstMatchingHeader("x-amz-decoded-content-length")).isEmpty();
+        });
+        HexFormat hex = HexFormat.of();
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        SdkHttpRequest firstPart = uploads.stream()
+                .filter(r -> r.rawQueryParameters().getOrDefault("partNumber", List.of()).contains("1"))
+                .findFirst().orElseThrow();
+        assertThat(firstPart.firstMatchingHeader("x-amz-content-sha256")).as("the first part's signed payload hash")
+                .hasValue(hex.formatHex(sha256.digest(Arrays.copyOfRange(data, 0, (int) (5 * MIB)))));
+        byte[] stored = s3.getObject(b -> b.bucket("artifacts").key("signed.zip"), ResponseTransformer.toBytes())
+                .asByteArray();
+        assertThat(stored).isEqualTo(data);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package dev.samstage.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samstage.core.events.StageEvent;
+import dev.samstage.core.packaging.UploadProgress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+
+class MavenStageListenerTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final long MIB = 1L << 20;
+
+    private final List<String> lines = new ArrayList<>();
+    private final AtomicLong now = new AtomicLong(42 * SECOND);
+    private final MavenStageListener batch = new MavenStageListener(new RecordingLog(), false, now::get);
+
+    @Test
+    void inABuildLogUploadProgressIsAHeartbeatEveryTwoSecondsNotALinePerMebibyte() {
+        for (int mib = 1; mib <= 100; mib++) {
+            batch.on(new UploadProgress("s3://artifacts/code.zip", mib * MIB, 100 * MIB));
+            now.addAndGet(SECOND / 20); // 1 MiB every 50 ms: 5 s in all
+        }
+
+        assertThat(lines).containsExactly(
+                "[info] Uploading s3://artifacts/code.zip: 1.0 MiB of 100.0 MiB",
+                "[info] Uploading s3://artifacts/code.zip: 41.0 MiB of 100.0 MiB",
+                "[info] Uploading s3://artifacts/code.zip: 81.0 MiB of 100.0 MiB");
+    }
+
+    @Test
+    void otherEventsAreNeverHeldBack() {
+        batch.on(new UploadProgress("s3://artifacts/code.zip", MIB, 100 * MIB));
+        batch.on(new UploadProgress("s3://artifacts/code.zip", 2 * MIB, 100 * MIB));
+        batch.on(StageEvent.info("Uploaded s3://artifacts/code.zip"));
+        batch.on(StageEvent.warn("a warning"));
+
+        assertThat(lines).containsExactly(
+                "[info] Uploading s3://artifacts/code.zip: 1.0 MiB of 100.0 MiB",
+                "[info] Uploaded s3://artifacts/code.zip",
+                "[warn] a warning");
+    }
+
+    private final class RecordingLog extends SystemStreamLog {
+        @Override
+        public void info(CharSequence content) {
+            lines.add("[info] " + content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            lines.add("[warn] " + content);
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            lines.add("[error] " + content);
+        }
+
+        @Override
+        public void debug(CharSequence content) {
+            lines.add("[debug] " + content);
+        }
+    }
+}
