@@ -1,6 +1,7 @@
 package dev.samstage.maven;
 
 import dev.samstage.core.aws.AwsClientFactory;
+import dev.samstage.core.packaging.ArchiveContent;
 import dev.samstage.core.packaging.ArtifactDestination;
 import dev.samstage.core.packaging.S3ArtifactStore;
 import java.net.URI;
@@ -18,8 +19,8 @@ import org.apache.maven.execution.MavenExecutionRequest;
  * <p>In {@code package-stage} the validate goal runs before Maven compiles and tests the
  * service. When the session goes on to package for an AWS stage, validate starts the store
  * here, in the background: the AWS SDK's start-up (HTTP client and S3 client, about a second
- * of class loading in a fresh JVM) and the bucket check then overlap the build instead of
- * following it. The package goal {@link #take takes} the store over and closes it; a store
+ * of class loading in a fresh JVM), the bucket check and the JVM's compiling of SHA-256 then
+ * overlap the build instead of following it. The package goal {@link #take takes} the store over and closes it; a store
  * that nobody takes (the build failed before packaging) is closed when the session ends
  * ({@link SessionEndCleanup}) or when a later build in the same JVM starts one.</p>
  *
@@ -50,6 +51,7 @@ final class EarlyArtifactStores {
         STARTED.computeIfAbsent(new Key(build, region, endpoint), key -> CompletableFuture.supplyAsync(() -> {
             StoreLease lease = StoreLease.open(region, endpoint);
             lease.store().prepare(destination);
+            ArchiveContent.warmUpHashing(); // the package goal's first work is hashing the code
             return lease;
         }, runnable -> {
             Thread thread = new Thread(runnable, "samstage-s3-early-start");
