@@ -29,6 +29,21 @@ def ratio(a, b):
     return f"{a / b:.2f}x" if a is not None and b else "n/a"
 
 
+def round_ratios(v):
+    """Each round's added time over the same round's CLI time, and their median."""
+    try:
+        added = [float(x) for x in v["b_added_runs"].split()]
+        cli = [float(x) for x in v["b_cli_runs"].split()]
+    except (KeyError, ValueError):
+        return "n/a"
+    ratios = sorted(a / c for a, c in zip(added, cli))
+    if not ratios:
+        return "n/a"
+    mid = len(ratios) // 2
+    median = ratios[mid] if len(ratios) % 2 else (ratios[mid - 1] + ratios[mid]) / 2
+    return f"{ratios[0]:.2f}x-{ratios[-1]:.2f}x, median {median:.2f}x"
+
+
 def main():
     v = load(sys.argv[1])
     big, small = v.get("big_mb", "?"), v.get("small_mb", "?")
@@ -44,7 +59,8 @@ def main():
                  f" {seconds(v, 'b_package')}; per round: {v.get('b_added_runs', 'n/a').strip()} s",
                  f"{seconds(v, 'b_cli')} (`aws cloudformation package`, run after `mvn package`);"
                  f" per round: {v.get('b_cli_runs', 'n/a').strip()} s",
-                 f"{ratio(added, bc)} (package goal alone {ratio(num(v, 'b_package'), bc)})",
+                 f"{ratio(added, bc)} (package goal alone {ratio(num(v, 'b_package'), bc)}); round by round"
+                 f" {round_ratios(v)}",
                  f"<= 0.70x: {verdict}"))
     s, c = num(v, "s_big_wall"), num(v, "c_big_wall")
     rows.append((f"1. Same {big} MB as a command of its own, `mvn samstage:package` on a pom project (Maven's"
