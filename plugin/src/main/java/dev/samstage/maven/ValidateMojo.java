@@ -12,9 +12,8 @@ import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Checks the stage configuration and the SAM template without building or touching AWS.
- * Bound first in {@code package-stage}, so a mistyped {@code -Denv} or a broken template
- * fails before anything is built.
+ * Checks the stage configuration and the SAM template. Bound first in {@code package-stage},
+ * so a mistyped {@code -Denv} or a broken template fails before anything is built.
  *
  * <p>When the build goes on to package for an AWS stage, it also starts the stage's S3
  * client and bucket check in the background ({@link EarlyArtifactStores}), so they are ready

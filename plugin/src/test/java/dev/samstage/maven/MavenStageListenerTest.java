@@ -55,15 +55,5 @@ class MavenStageListenerTest {
         public void warn(CharSequence content) {
             lines.add("[warn] " + content);
         }
-
-        @Override
-        public void error(CharSequence content) {
-            lines.add("[error] " + content);
-        }
-
-        @Override
-        public void debug(CharSequence content) {
-            lines.add("[debug] " + content);
-        }
     }
 }
