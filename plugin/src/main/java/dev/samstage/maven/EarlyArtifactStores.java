@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.maven.execution.MavenExecutionRequest;
 
 /**
@@ -80,25 +81,19 @@ final class EarlyArtifactStores {
 
     /** Closes every store of {@code build} that was not taken. */
     static void closeAll(MavenExecutionRequest build) {
-        STARTED.forEach((key, store) -> {
-            if (key.build() == build && STARTED.remove(key, store)) {
-                close(store);
-            }
-        });
+        closeWhere(key -> key.build() == build);
     }
 
     private static void closeOtherBuilds(MavenExecutionRequest current) {
-        STARTED.forEach((key, store) -> {
-            if (key.build() != current && STARTED.remove(key, store)) {
-                close(store);
-            }
-        });
+        closeWhere(key -> key.build() != current);
     }
 
-    private static void close(CompletableFuture<StoreLease> store) {
-        if (store != null) {
-            store.thenAccept(StoreLease::close);
-        }
+    private static void closeWhere(Predicate<Key> which) {
+        STARTED.forEach((key, store) -> {
+            if (which.test(key) && STARTED.remove(key, store)) {
+                store.thenAccept(StoreLease::close);
+            }
+        });
     }
 
     /** An S3 artifact store with the client factory it owns; closing it closes both. */

@@ -65,9 +65,7 @@ final class S3ObjectUpload implements ArtifactUpload {
         if (expectedSize <= settings.multipartThreshold()) {
             return; // one PutObject at the end
         }
-        if (uploadId == null) {
-            uploadId = parts.submit(this::createMultipartUpload);
-        }
+        multipartUpload();
         failEarly();
         for (int i = 0; i < held.size(); i++) {
             int part = held.get(i);
@@ -158,12 +156,9 @@ final class S3ObjectUpload implements ArtifactUpload {
     }
 
     private void send(int part, long length) {
-        if (uploadId == null) {
-            uploadId = parts.submit(this::createMultipartUpload);
-        }
+        Future<String> upload = multipartUpload();
         long start = (long) part * partSize;
         int partNumber = part + 1;
-        Future<String> upload = uploadId;
         sent.add(parts.submit(() -> {
             // never blocks for long: the pool takes tasks in order, so the creation already runs or ran
             String id = await(upload);
@@ -179,6 +174,14 @@ final class S3ObjectUpload implements ArtifactUpload {
                     }, length, OCTET_STREAM)).eTag();
             return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
         }));
+    }
+
+    /** The multipart upload's id, asked for on the first call. */
+    private Future<String> multipartUpload() {
+        if (uploadId == null) {
+            uploadId = parts.submit(this::createMultipartUpload);
+        }
+        return uploadId;
     }
 
     private String createMultipartUpload() {
