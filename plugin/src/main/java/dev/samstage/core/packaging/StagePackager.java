@@ -190,8 +190,10 @@ public final class StagePackager {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException ignored) {
-            // a leftover temporary file in target/ is harmless
+        } catch (IOException | UncheckedIOException ignored) {
+            // a leftover temporary file in target/ is harmless; so is one that an upload still
+            // running after another one failed deletes itself while this walks the directory
+            // (the walk then fails with NoSuchFileException, which must not hide that failure)
         }
     }
 }
