@@ -7,16 +7,19 @@ import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageEvent;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,9 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
@@ -106,6 +112,36 @@ class S3ArtifactStoreTest {
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
         assertThat(events).filteredOn(UploadProgress.class::isInstance).hasSizeGreaterThan(3)
                 .last().isEqualTo(new UploadProgress("s3://artifacts/svc/big.zip", data.length, data.length));
+    }
+
+    @Test
+    void storesALargeObjectWithTheCompositeCrc32OfItsPartsAsTheAwsCliDoes() throws Exception {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc", Optional.empty());
+        Path file = temp.resolve("parts.zip");
+        byte[] data = new byte[(int) (12 * MIB + 4321)];
+        new Random(7).nextBytes(data);
+        Files.write(file, data);
+
+        store.put(destination, "svc/parts.zip", file, events::add);
+
+        // read by GetObject: S3 reports the composite checksum on HeadObject too, the local S3 only on GetObject
+        GetObjectResponse stored = s3.getObject(b -> b.bucket("artifacts").key("svc/parts.zip")
+                .checksumMode(ChecksumMode.ENABLED), ResponseTransformer.toBytes()).response();
+        assertThat(stored.checksumType()).isEqualTo(ChecksumType.COMPOSITE);
+        assertThat(stored.checksumCRC32()).isEqualTo(compositeCrc32(data, (int) (5 * MIB)) + "-3");
+    }
+
+    /** S3's checksum of a multipart object: the CRC32 of its parts' big-endian CRC32s, in Base64. */
+    private static String compositeCrc32(byte[] data, int partSize) {
+        ByteBuffer partChecksums = ByteBuffer.allocate(4 * ((data.length + partSize - 1) / partSize));
+        for (int start = 0; start < data.length; start += partSize) {
+            CRC32 part = new CRC32();
+            part.update(data, start, Math.min(partSize, data.length - start));
+            partChecksums.putInt((int) part.getValue());
+        }
+        CRC32 whole = new CRC32();
+        whole.update(partChecksums.array());
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) whole.getValue()).array());
     }
 
     @Test
