@@ -21,9 +21,10 @@ import org.apache.maven.execution.MavenExecutionRequest;
  * service. When the session goes on to package for an AWS stage, validate starts the store
  * here, in the background: the AWS SDK's start-up (HTTP client and S3 client, about a second
  * of class loading in a fresh JVM), the bucket check and the JVM's compiling of SHA-256 then
- * overlap the build instead of following it. The package goal {@link #take takes} the store over and closes it; a store
- * that nobody takes (the build failed before packaging) is closed when the session ends
- * ({@link SessionEndCleanup}) or when a later build in the same JVM starts one.</p>
+ * overlap the build instead of following it. The package goal {@link #take takes} the store
+ * over and closes it; a store that nobody takes (the build failed before packaging) is closed
+ * when the session ends ({@link SessionEndCleanup}) or when a later build in the same JVM
+ * starts one.</p>
  *
  * <p>Nothing here fails the validate goal: a store that cannot start is started again by the
  * package goal, which reports the problem with its usual message.</p>
@@ -47,7 +48,8 @@ final class EarlyArtifactStores {
      * Starts the store for {@code region} and {@code endpoint} in the background and checks
      * {@code destination}'s bucket with it; returns at once.
      */
-    static void start(MavenExecutionRequest build, String region, Optional<URI> endpoint, ArtifactDestination destination) {
+    static void start(MavenExecutionRequest build, String region, Optional<URI> endpoint,
+                      ArtifactDestination destination) {
         closeOtherBuilds(build);
         STARTED.computeIfAbsent(new Key(build, region, endpoint), key -> CompletableFuture.supplyAsync(() -> {
             StoreLease lease = StoreLease.open(region, endpoint);
