@@ -14,6 +14,7 @@ from . import (
     codedeploy,
     codepipeline,
     lambda_alias,
+    s3_upload_initiated,
     sts_role_trust,
 )
 
@@ -30,6 +31,7 @@ MODULES = [
     codedeploy,
     codepipeline,
     lambda_alias,
+    s3_upload_initiated,
 ]
 
 

@@ -98,22 +98,35 @@ final class EarlyArtifactStores {
         });
     }
 
-    /** An S3 artifact store with the client factory it owns; closing it closes both. */
-    record StoreLease(AwsClientFactory clients, S3ArtifactStore store) implements AutoCloseable {
+    /**
+     * An S3 artifact store with the client factory it owns; closing it closes both. While it is
+     * open, a JVM shutdown hook aborts its multipart uploads in flight, so a build stopped with
+     * Ctrl-C (SIGINT) or SIGTERM leaves no incomplete upload in the bucket.
+     */
+    record StoreLease(AwsClientFactory clients, S3ArtifactStore store, Thread abortOnShutdown) implements AutoCloseable {
 
         StoreLease {
             Objects.requireNonNull(clients, "clients");
             Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(abortOnShutdown, "abortOnShutdown");
         }
 
         /** A store on the build's own credentials (the default chain) for {@code region}. */
         static StoreLease open(String region, Optional<URI> endpoint) {
             AwsClientFactory clients = AwsClientFactory.create(region, endpoint.orElse(null));
-            return new StoreLease(clients, S3ArtifactStore.create(clients));
+            S3ArtifactStore store = S3ArtifactStore.create(clients);
+            Thread hook = new Thread(store::abortInFlight, "samstage-abort-uploads");
+            Runtime.getRuntime().addShutdownHook(hook);
+            return new StoreLease(clients, store, hook);
         }
 
         @Override
         public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(abortOnShutdown);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it aborts what is in flight
+            }
             try {
                 store.close();
             } finally {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The bytes behind one artifact, named by their content hash before anything is built, so an
@@ -25,6 +26,9 @@ sealed interface ArtifactPayload {
 
     /** An upper bound of the artifact's size, known before it is built. */
     long maxSize();
+
+    /** Whether an object of {@code size} bytes can hold this artifact (checked before one is reused). */
+    boolean possibleSize(long size);
 
     /**
      * Writes the artifact's bytes to {@link #file(Path) its file} if it is not there already,
@@ -59,6 +63,12 @@ sealed interface ArtifactPayload {
         }
 
         @Override
+        public boolean possibleSize(long size) {
+            // the zip's exact size is known only once it is written; reusing is about not writing it
+            return size > 0 && size <= maxSize();
+        }
+
+        @Override
         public long materialize(Path workDir, WrittenBytes progress) {
             DeterministicZip.Written written = DeterministicZip.write(content, file(workDir), progress);
             if (!written.contentSha256().equals(sha256)) {
@@ -70,20 +80,23 @@ sealed interface ArtifactPayload {
         }
     }
 
-    /** A file uploaded as is, keeping its own extension. */
-    record AsIs(Path file, String sha256) implements ArtifactPayload {
+    /**
+     * A file uploaded as is, keeping its own extension. A jar or zip is named by its
+     * {@link NormalizedArchiveDigest normalized content}, so a rebuild that only changes its
+     * timestamps reuses the stored object; any other file by its bytes.
+     *
+     * @param normalized whether {@code sha256} is the normalized hash of a jar or zip's entries
+     */
+    record AsIs(Path file, String sha256, boolean normalized) implements ArtifactPayload {
         static AsIs of(Path file) {
-            var digest = ContentDigest.sha256();
-            byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = Files.newInputStream(file)) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    digest.update(buffer, 0, n);
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".jar") || name.endsWith(".zip")) {
+                Optional<String> entries = NormalizedArchiveDigest.of(file);
+                if (entries.isPresent()) {
+                    return new AsIs(file, entries.get(), true);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
             }
-            return new AsIs(file, java.util.HexFormat.of().formatHex(digest.digest()));
+            return new AsIs(file, ArtifactFiles.sha256(file), false);
         }
 
         @Override
@@ -101,6 +114,12 @@ sealed interface ArtifactPayload {
         @Override
         public long maxSize() {
             return ArtifactFiles.size(file);
+        }
+
+        @Override
+        public boolean possibleSize(long size) {
+            // a rebuilt jar with other timestamps may differ in size from the one stored, not in entries
+            return normalized ? size > 0 : size == maxSize();
         }
 
         @Override
@@ -132,6 +151,11 @@ sealed interface ArtifactPayload {
         @Override
         public long maxSize() {
             return text.getBytes(StandardCharsets.UTF_8).length;
+        }
+
+        @Override
+        public boolean possibleSize(long size) {
+            return size == maxSize();
         }
 
         @Override

@@ -2,11 +2,14 @@ package dev.samstage.core.packaging;
 
 import dev.samstage.core.events.StageListener;
 import java.nio.file.Path;
-import java.util.OptionalLong;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps packaged artifacts under content-addressed keys: an S3 bucket for real stages
  * ({@link S3ArtifactStore}), a directory for the local stage ({@link LocalArtifactStore}).
+ * Every object is written with its content hash as metadata ({@link ArtifactMetadata}), so a
+ * later build can tell an object it may reuse from one it must write again.
  * Implementations are thread-safe: uploads run in parallel.
  */
 public interface ArtifactStore {
@@ -18,19 +21,28 @@ public interface ArtifactStore {
     default void prepare(ArtifactDestination destination) {
     }
 
-    /** Fails with a {@link PackagingException} naming the bucket when it cannot take artifacts. */
+    /**
+     * Fails with a {@link PackagingException} naming the bucket or key when the destination cannot
+     * take artifacts (a missing bucket, a bucket or KMS key in another region, a disabled key).
+     */
     void checkDestination(ArtifactDestination destination);
 
     /** How a template refers to {@code key}; computed without any call. */
     ArtifactLocation locate(ArtifactDestination destination, String key);
 
-    /** The size of the object already stored under {@code key}, or empty when there is none. */
-    OptionalLong existing(ArtifactDestination destination, String key);
+    /** What is stored under {@code key}, or empty when there is nothing. */
+    Optional<StoredObject> existing(ArtifactDestination destination, String key);
+
+    /** The encryption objects written to {@code destination} get (checking the destination first if need be). */
+    ObjectEncryption encryptionFor(ArtifactDestination destination);
+
+    /** Rewrites the object under {@code key} in place with {@link #encryptionFor the destination's encryption}. */
+    void reencrypt(ArtifactDestination destination, String key);
 
     /** Stores the complete {@code file} under {@code key}, reporting progress; returns the bytes sent. */
     default long put(ArtifactDestination destination, String key, Path file, StageListener listener) {
         long size = ArtifactFiles.size(file);
-        ArtifactUpload upload = upload(destination, key, file, size, listener);
+        ArtifactUpload upload = upload(destination, key, ArtifactFiles.sha256(file), file, size, listener);
         try {
             upload.written(size, 0, 0);
             return upload.finish(size);
@@ -44,10 +56,19 @@ public interface ArtifactStore {
      * Starts storing {@code file} under {@code key} while it is still being written; the caller
      * reports its progress to the returned upload and then finishes or aborts it.
      *
-     * @param expectedSize an upper bound of the final size (it sizes multipart parts and progress)
+     * @param contentSha256 the artifact's content hash, recorded with the object
+     * @param expectedSize  an upper bound of the final size (it sizes multipart parts and progress)
      */
-    ArtifactUpload upload(ArtifactDestination destination, String key, Path file, long expectedSize,
-                          StageListener listener);
+    ArtifactUpload upload(ArtifactDestination destination, String key, String contentSha256, Path file,
+                          long expectedSize, StageListener listener);
+
+    /**
+     * Aborts the incomplete uploads that earlier builds abandoned under the destination's prefix;
+     * returns their keys. Stores without such uploads have nothing to do.
+     */
+    default List<String> abortAbandonedUploads(ArtifactDestination destination) {
+        return List.of();
+    }
 
     /** How many artifacts may be stored at the same time. */
     int parallelism();

@@ -17,13 +17,21 @@ final class ContentDigest {
     private final MessageDigest digest = sha256();
 
     void directory(ArchiveEntry entry) {
-        name(entry);
+        directory(entry.name());
+    }
+
+    void directory(String name) {
+        name(name);
         digest.update((byte) 'd');
     }
 
     void file(ArchiveEntry entry, long size) {
-        name(entry);
-        digest.update((byte) (entry.executable() ? 'x' : 'f'));
+        file(entry.name(), entry.executable(), size);
+    }
+
+    void file(String name, boolean executable, long size) {
+        name(name);
+        digest.update((byte) (executable ? 'x' : 'f'));
         for (int shift = 56; shift >= 0; shift -= 8) {
             digest.update((byte) (size >>> shift));
         }
@@ -37,8 +45,8 @@ final class ContentDigest {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private void name(ArchiveEntry entry) {
-        digest.update(entry.name().getBytes(StandardCharsets.UTF_8));
+    private void name(String name) {
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
     }
 

@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.OptionalLong;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Artifacts in a local directory, for the {@code local} stage: the same packaging flow with no
@@ -14,6 +15,8 @@ import java.util.OptionalLong;
  * bucket name and KMS key of the destination are not used.
  */
 public final class LocalArtifactStore implements ArtifactStore {
+
+    private static final ObjectEncryption NOT_ENCRYPTED = new ObjectEncryption("none", Optional.empty());
 
     private final Path root;
 
@@ -39,18 +42,34 @@ public final class LocalArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public OptionalLong existing(ArtifactDestination destination, String key) {
+    public Optional<StoredObject> existing(ArtifactDestination destination, String key) {
         Path file = root.resolve(key);
+        Path record = contentRecord(file);
         try {
-            return Files.isRegularFile(file) ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            Optional<String> content = Files.isRegularFile(record)
+                    ? Optional.of(Files.readString(record, StandardCharsets.US_ASCII).strip()) : Optional.empty();
+            return Optional.of(new StoredObject(Files.size(file), content, NOT_ENCRYPTED));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
     @Override
-    public ArtifactUpload upload(ArtifactDestination destination, String key, Path file, long expectedSize,
-                                 StageListener listener) {
+    public ObjectEncryption encryptionFor(ArtifactDestination destination) {
+        return NOT_ENCRYPTED;
+    }
+
+    @Override
+    public void reencrypt(ArtifactDestination destination, String key) {
+        throw new UnsupportedOperationException("local artifacts are not encrypted: " + key);
+    }
+
+    @Override
+    public ArtifactUpload upload(ArtifactDestination destination, String key, String contentSha256, Path file,
+                                 long expectedSize, StageListener listener) {
         // a local copy is quick: nothing to overlap with the writing, so it happens once the file is whole
         return new ArtifactUpload() {
             @Override
@@ -59,7 +78,7 @@ public final class LocalArtifactStore implements ArtifactStore {
 
             @Override
             public long finish(long size) {
-                return store(key, file, listener);
+                return store(key, contentSha256, file, listener);
             }
 
             @Override
@@ -68,10 +87,14 @@ public final class LocalArtifactStore implements ArtifactStore {
         };
     }
 
-    private long store(String key, Path file, StageListener listener) {
+    private long store(String key, String contentSha256, Path file, StageListener listener) {
         Path target = root.resolve(key);
         try {
             Files.createDirectories(target.getParent());
+            // the content record first: an object without one is never reused
+            Path record = Files.createTempFile(target.getParent(), ".partial-", "");
+            Files.writeString(record, contentSha256, StandardCharsets.US_ASCII);
+            Files.move(record, contentRecord(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             // copy then rename, so a half-written file never sits under a content hash
             Path partial = Files.createTempFile(target.getParent(), ".partial-", "");
             Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -82,6 +105,11 @@ public final class LocalArtifactStore implements ArtifactStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + file + " as " + target, e);
         }
+    }
+
+    /** Where the local store keeps what S3 keeps as the object's {@link ArtifactMetadata} (no xattrs everywhere). */
+    private static Path contentRecord(Path object) {
+        return object.resolveSibling(object.getFileName() + "." + ArtifactMetadata.CONTENT_SHA256);
     }
 
     @Override

@@ -36,6 +36,9 @@ public final class StagePackager {
     /** Templates larger than this cannot be passed inline to CloudFormation and go by URL. */
     public static final int MAX_INLINE_TEMPLATE_BYTES = 51_200;
 
+    /** The largest template CloudFormation reads from S3 (CloudFormation quotas: "Template body size in an S3 object"). */
+    public static final int MAX_TEMPLATE_BYTES = 1_000_000;
+
     private final ArtifactStore store;
     private final StageListener listener;
 
@@ -61,8 +64,16 @@ public final class StagePackager {
         listener.on(StageEvent.debug(String.format("Planned %d artifacts (content hashes, keys) in %d ms",
                 planned.size(), (System.nanoTime() - start) / 1_000_000)));
         String text = packaged.render();
+        int templateBytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (templateBytes > MAX_TEMPLATE_BYTES) {
+            throw new PackagingException(String.format("The packaged template of %s is %,d bytes; CloudFormation takes"
+                    + " at most %,d bytes even from S3: split the stack into nested stacks (AWS::Serverless::Application"
+                    + " or AWS::CloudFormation::Stack with a local TemplateURL) or move large inline values (InlineCode,"
+                    + " DefinitionBody) into files.", paths.relative(request.templateFile()), templateBytes,
+                    MAX_TEMPLATE_BYTES));
+        }
         Optional<PlannedArtifact> large = Optional.empty();
-        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INLINE_TEMPLATE_BYTES) {
+        if (templateBytes > MAX_INLINE_TEMPLATE_BYTES) {
             ArtifactPayload payload = ArtifactPayload.TemplateText.of(text);
             String name = paths.relative(request.templateFile());
             large = Optional.of(new PlannedArtifact(new PropertySite(name, "(packaged template)", "", "TemplateURL", name),
@@ -70,6 +81,11 @@ public final class StagePackager {
         }
 
         store.checkDestination(destination);
+        List<String> abandoned = store.abortAbandonedUploads(destination);
+        if (!abandoned.isEmpty()) {
+            listener.on(StageEvent.info("Aborted " + abandoned.size() + " incomplete upload(s) that interrupted builds"
+                    + " left in " + store.locate(destination, destination.key("")).uri() + ": " + String.join(", ", abandoned)));
+        }
         List<PlannedArtifact> all = Stream.concat(planned.stream(), large.stream()).toList();
         Map<String, Stored> stored = storeAll(all, destination, request.outputDir());
 
@@ -126,15 +142,29 @@ public final class StagePackager {
 
     private Stored store(PlannedArtifact artifact, ArtifactDestination destination, Path work) {
         String key = artifact.location().key();
-        var existing = store.existing(destination, key);
-        if (existing.isPresent()) {
-            listener.on(StageEvent.info("Reused " + artifact.location().uri() + " for " + describe(artifact)));
-            return new Stored(existing.getAsLong(), ManifestEntry.Status.REUSED);
-        }
         ArtifactPayload payload = artifact.payload();
+        Optional<StoredObject> existing = store.existing(destination, key);
+        if (existing.isPresent()) {
+            ObjectEncryption wanted = store.encryptionFor(destination);
+            ReuseCheck check = ReuseCheck.of(existing.get(), payload, wanted);
+            if (check instanceof ReuseCheck.Reuse) {
+                listener.on(StageEvent.info("Reused " + artifact.location().uri() + " for " + describe(artifact)));
+                return new Stored(existing.get().size(), ManifestEntry.Status.REUSED);
+            }
+            if (check instanceof ReuseCheck.Reencrypt reencrypt && S3ArtifactStore.copyable(existing.get().size())) {
+                store.reencrypt(destination, key);
+                listener.on(StageEvent.info("Reused " + artifact.location().uri() + " for " + describe(artifact)
+                        + ", copied in place from " + reencrypt.from().describe() + " to " + wanted.describe()));
+                return new Stored(existing.get().size(), ManifestEntry.Status.REUSED);
+            }
+            String reason = check instanceof ReuseCheck.Replace replace ? replace.reason()
+                    : "it is encrypted with " + ((ReuseCheck.Reencrypt) check).from().describe() + " and too large to copy";
+            listener.on(StageEvent.warn("Uploading " + artifact.location().uri() + " again: the object there is not"
+                    + " the artifact samstage builds for " + describe(artifact) + " (" + reason + ")."));
+        }
         Path file = payload.file(work);
         // the store takes the artifact's bytes while they are being written (S3: part by part)
-        ArtifactUpload upload = store.upload(destination, key, file, payload.maxSize(), listener);
+        ArtifactUpload upload = store.upload(destination, key, payload.sha256(), file, payload.maxSize(), listener);
         try {
             long bytes = upload.finish(payload.materialize(work, upload));
             listener.on(StageEvent.info("Uploaded " + artifact.location().uri() + " (" + UploadProgress.mebibytes(bytes)

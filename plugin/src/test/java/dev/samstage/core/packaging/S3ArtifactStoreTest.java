@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
@@ -39,7 +41,9 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 class S3ArtifactStoreTest {
 
-    private static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    /** A content hash to record with objects whose content does not matter to the test. */
+    private static final String CONTENT = "0".repeat(64);
+
     private static final long MIB = 1L << 20;
 
     @TempDir
@@ -48,28 +52,38 @@ class S3ArtifactStoreTest {
     private AwsClientFactory clients;
     private S3Client s3;
     private S3ArtifactStore store;
+    private KmsClient kms;
+    private String keyArn;
     private final List<StageEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void startWithAnEmptyBucket() {
+    void startWithAnEmptyBucketAndAStageKey() {
         clients = LocalS3.freshClients();
         s3 = clients.s3();
+        kms = clients.kms();
         s3.createBucket(b -> b.bucket("artifacts"));
-        store = new S3ArtifactStore(s3, "us-east-1", clients.endpoint().orElseThrow(),
-                new S3TransferSettings(8 * MIB, 5 * MIB, 4, 3));
+        keyArn = kms.createKey(b -> b.description("stage key")).keyMetadata().arn();
+        kms.createAlias(b -> b.aliasName("alias/stage-key").targetKeyId(keyArn));
+        store = storeAt(Clock.systemUTC());
+    }
+
+    private S3ArtifactStore storeAt(Clock clock) {
+        return new S3ArtifactStore(s3, kms, "us-east-1", clients.endpoint().orElseThrow(),
+                new S3TransferSettings(8 * MIB, 5 * MIB, 4, 3), clock);
     }
 
     @AfterEach
     void close() {
         store.close();
         s3.close();
+        kms.close();
         clients.close();
     }
 
     @Test
     void encryptsWithTheStagesKmsKeyWhenOneIsConfigured() throws IOException {
         ArtifactDestination destination = new ArtifactDestination("artifacts", "svc",
-                Optional.of(new KmsKeyReference(KEY_ARN)));
+                Optional.of(new KmsKeyReference(keyArn)));
         Path file = Files.writeString(temp.resolve("a.txt"), "hello");
 
         long sent = store.put(destination, "svc/a.txt", file, events::add);
@@ -77,7 +91,7 @@ class S3ArtifactStoreTest {
         HeadObjectResponse head = s3.headObject(b -> b.bucket("artifacts").key("svc/a.txt"));
         assertThat(sent).isEqualTo(5);
         assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
-        assertThat(head.ssekmsKeyId()).contains("1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(head.ssekmsKeyId()).isEqualTo(keyArn);
         assertThat(events).last().isEqualTo(new UploadProgress("s3://artifacts/svc/a.txt", 5, 5));
     }
 
@@ -105,7 +119,7 @@ class S3ArtifactStoreTest {
         assertThat(sent).isEqualTo(data.length);
         assertThat(head.eTag()).endsWith("-3\"");
         assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
-        assertThat(head.ssekmsKeyId()).contains("alias/stage-key");
+        assertThat(head.ssekmsKeyId()).as("S3 names the key by ARN, whatever the stage named").isEqualTo(keyArn);
         byte[] stored = s3.getObject(b -> b.bucket("artifacts").key("svc/big.zip"), ResponseTransformer.toBytes())
                 .asByteArray();
         assertThat(MessageDigest.getInstance("SHA-256").digest(stored))
@@ -147,7 +161,7 @@ class S3ArtifactStoreTest {
     @Test
     void sendsPartsWhileTheFileIsStillBeingWrittenButNeverOneWithAHeldRange() throws Exception {
         ArtifactDestination destination = new ArtifactDestination("artifacts", "svc",
-                Optional.of(new KmsKeyReference(KEY_ARN)));
+                Optional.of(new KmsKeyReference(keyArn)));
         Path file = temp.resolve("growing.zip");
         byte[] data = new byte[(int) (12 * MIB + 777)];
         new Random(5).nextBytes(data);
@@ -155,7 +169,7 @@ class S3ArtifactStoreTest {
         Arrays.fill(data, header, header + 16, (byte) 0); // written first as a placeholder, completed later
         Files.write(file, Arrays.copyOf(data, (int) (10 * MIB)));
 
-        ArtifactUpload upload = store.upload(destination, "svc/growing.zip", file, data.length, events::add);
+        ArtifactUpload upload = store.upload(destination, "svc/growing.zip", CONTENT, file, data.length, events::add);
         upload.written(10 * MIB, header, header + 16);
 
         // part 1 (bytes 0-5 MiB) is final and goes up now; part 2 holds the placeholder and waits
@@ -171,7 +185,7 @@ class S3ArtifactStoreTest {
         HeadObjectResponse head = s3.headObject(b -> b.bucket("artifacts").key("svc/growing.zip"));
         assertThat(stored).isEqualTo(data.length);
         assertThat(head.eTag()).endsWith("-3\"");
-        assertThat(head.ssekmsKeyId()).contains("1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(head.ssekmsKeyId()).isEqualTo(keyArn);
         assertThat(s3.getObject(b -> b.bucket("artifacts").key("svc/growing.zip"), ResponseTransformer.toBytes())
                 .asByteArray()).isEqualTo(data);
         assertThat(events).last().isEqualTo(new UploadProgress("s3://artifacts/svc/growing.zip", data.length,
@@ -184,7 +198,7 @@ class S3ArtifactStoreTest {
         Path file = temp.resolve("abandoned.zip");
         Files.write(file, new byte[(int) (6 * MIB)]);
 
-        ArtifactUpload upload = store.upload(destination, "abandoned.zip", file, 20 * MIB, events::add);
+        ArtifactUpload upload = store.upload(destination, "abandoned.zip", CONTENT, file, 20 * MIB, events::add);
         upload.written(6 * MIB, 0, 0);
         upload.abort();
 
@@ -255,13 +269,15 @@ class S3ArtifactStoreTest {
     }
 
     @Test
-    void findsAnExistingObjectBySizeAndNothingForAMissingOne() throws IOException {
+    void describesAnExistingObjectBySizeContentRecordAndEncryptionAndNothingForAMissingOne() throws IOException {
         ArtifactDestination destination = new ArtifactDestination("artifacts", "", Optional.empty());
         assertThat(store.existing(destination, "c.txt")).isEmpty();
 
-        store.put(destination, "c.txt", Files.writeString(temp.resolve("c.txt"), "twelve bytes"), events::add);
+        Path file = Files.writeString(temp.resolve("c.txt"), "twelve bytes");
+        store.put(destination, "c.txt", file, events::add);
 
-        assertThat(store.existing(destination, "c.txt")).hasValue(12);
+        assertThat(store.existing(destination, "c.txt")).hasValue(new StoredObject(12,
+                Optional.of(ArtifactFiles.sha256(file)), ObjectEncryption.s3Managed()));
     }
 
     @Test
@@ -298,5 +314,110 @@ class S3ArtifactStoreTest {
         assertThat(new S3ObjectUrls("us-east-1", null).objectUrl("b", "k")).isEqualTo("https://s3.amazonaws.com/b/k");
         assertThat(new S3ObjectUrls("us-east-1", URI.create("http://127.0.0.1:4566/")).objectUrl("b", "k"))
                 .isEqualTo("http://localhost:4566/b/k");
+    }
+
+    @Test
+    void completesThePartsInAscendingOrderWhateverOrderTheyFinishIn() throws Exception {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc", Optional.empty());
+        Path file = temp.resolve("held.zip");
+        byte[] data = new byte[(int) (17 * MIB + 3)];
+        new Random(13).nextBytes(data);
+        Files.write(file, data);
+
+        // part 1 holds a header completed last, so the parts go up as 2, 3, 1, 4: the order that corrupted objects
+        ArtifactUpload upload = store.upload(destination, "svc/held.zip", CONTENT, file, data.length, events::add);
+        upload.written(data.length, 100, 116);
+        assertThat(partsSentWithin(Duration.ofSeconds(30), 2)).containsExactlyInAnyOrder(2, 3);
+        upload.written(data.length, 0, 0);
+        upload.finish(data.length);
+
+        byte[] stored = s3.getObject(b -> b.bucket("artifacts").key("svc/held.zip"), ResponseTransformer.toBytes())
+                .asByteArray();
+        assertThat(stored).as("the object read back").isEqualTo(data);
+    }
+
+    @Test
+    void abortsTheUploadsInFlightWhenTheBuildIsStopped() throws IOException {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc", Optional.empty());
+        Path file = temp.resolve("stopped.zip");
+        Files.write(file, new byte[(int) (6 * MIB)]);
+        ArtifactUpload upload = store.upload(destination, "svc/stopped.zip", CONTENT, file, 30 * MIB, events::add);
+        upload.written(6 * MIB, 0, 0);
+
+        List<String> aborted = store.abortInFlight();
+
+        assertThat(aborted).containsExactly("svc/stopped.zip");
+        assertThat(s3.listMultipartUploads(b -> b.bucket("artifacts")).uploads()).isEmpty();
+    }
+
+    @Test
+    void abortsOnlyItsOwnIncompleteUploadsAndOnlyOnceTheyAreAnHourOld() {
+        String hash = "ab".repeat(32);
+        for (String key : List.of("svc/" + hash + ".zip", "svc/notes.bin", "svc/nested/" + hash + ".zip",
+                "other/" + hash + ".zip")) {
+            s3.createMultipartUpload(b -> b.bucket("artifacts").key(key));
+        }
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc", Optional.empty());
+
+        assertThat(store.abortAbandonedUploads(destination)).as("a build that may still be running").isEmpty();
+        try (S3ArtifactStore later = storeAt(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)))) {
+            assertThat(later.abortAbandonedUploads(destination)).containsExactly("svc/" + hash + ".zip");
+        }
+        assertThat(s3.listMultipartUploads(b -> b.bucket("artifacts")).uploads())
+                .extracting(u -> u.key())
+                .containsExactlyInAnyOrder("svc/notes.bin", "svc/nested/" + hash + ".zip", "other/" + hash + ".zip");
+    }
+
+    @Test
+    void namesAKmsKeyThatDoesNotExistInTheBucketsRegion() {
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc",
+                Optional.of(new KmsKeyReference("alias/no-such-key")));
+
+        assertThatThrownBy(() -> store.checkDestination(destination))
+                .isInstanceOf(PackagingException.class)
+                .hasMessage("The KMS key 'alias/no-such-key' (-Dsamstage.kmsKeyId or the stage's kmsKeyId) does not exist"
+                        + " in us-east-1 (the region of the artifact bucket 'artifacts') for the build's account; create"
+                        + " it there or name an existing key.");
+    }
+
+    @Test
+    void namesAKmsKeyOfAnotherRegionWithBothRegions() {
+        String elsewhere = keyArn.replace(":us-east-1:", ":eu-west-2:");
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc",
+                Optional.of(new KmsKeyReference(elsewhere)));
+
+        assertThatThrownBy(() -> store.checkDestination(destination))
+                .isInstanceOf(PackagingException.class)
+                .hasMessage("The KMS key '" + elsewhere + "' (-Dsamstage.kmsKeyId or the stage's kmsKeyId) is in"
+                        + " eu-west-2 but the artifact bucket 'artifacts' is in us-east-1; S3 encrypts only with keys of"
+                        + " the bucket's region: name a key (or a multi-Region replica) in us-east-1.");
+    }
+
+    @Test
+    void namesADisabledKmsKey() {
+        kms.disableKey(b -> b.keyId(keyArn.substring(keyArn.indexOf('/') + 1)));
+        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc",
+                Optional.of(new KmsKeyReference("alias/stage-key")));
+
+        assertThatThrownBy(() -> store.checkDestination(destination))
+                .isInstanceOf(PackagingException.class)
+                .hasMessage("The KMS key 'alias/stage-key' (-Dsamstage.kmsKeyId or the stage's kmsKeyId) is Disabled in"
+                        + " us-east-1; S3 cannot encrypt the artifacts with it: enable it or name another key.");
+    }
+
+    @Test
+    void namesABucketOfAnotherRegionWithBothRegions() {
+        try (AwsClientFactory ireland = AwsClientFactory.create("eu-west-1", clients.credentials(),
+                clients.endpoint().orElseThrow()); S3Client irishS3 = ireland.s3()) {
+            irishS3.createBucket(b -> b.bucket("irish-artifacts")
+                    .createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+        }
+        ArtifactDestination destination = new ArtifactDestination("irish-artifacts", "", Optional.empty());
+
+        assertThatThrownBy(() -> store.checkDestination(destination))
+                .isInstanceOf(PackagingException.class)
+                .hasMessage("The artifact bucket 'irish-artifacts' is in eu-west-1 but the stage deploys to us-east-1;"
+                        + " CloudFormation and Lambda read artifacts from the stage's region: use a bucket in us-east-1"
+                        + " (-Dsamstage.bucket, or the stage's bucket or regionBuckets).");
     }
 }
