@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 class StagePackagerTest {
 
-    private static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static final String FUNCTION = """
             AWSTemplateFormatVersion: '2010-09-09'
             Transform: AWS::Serverless-2016-10-31
@@ -53,6 +52,7 @@ class StagePackagerTest {
     private AwsClientFactory clients;
     private S3Client s3;
     private S3ArtifactStore store;
+    private String keyArn;
     private final List<StageEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -60,6 +60,7 @@ class StagePackagerTest {
         clients = LocalS3.freshClients();
         s3 = clients.s3();
         s3.createBucket(b -> b.bucket("artifacts"));
+        keyArn = LocalS3.createKmsKey(clients, "alias/stage-artifacts");
         store = S3ArtifactStore.create(clients);
     }
 
@@ -113,14 +114,14 @@ class StagePackagerTest {
         SampleProject project = SampleProject.create(temp.resolve("p"));
         project.template(AllKinds.TEMPLATE);
 
-        pack(project, Optional.of(KEY_ARN));
+        pack(project, Optional.of(keyArn));
 
         List<S3Object> objects = s3.listObjectsV2(b -> b.bucket("artifacts")).contents();
         assertThat(objects).hasSizeGreaterThan(10);
         for (S3Object object : objects) {
             HeadObjectResponse head = s3.headObject(b -> b.bucket("artifacts").key(object.key()));
             assertThat(head.serverSideEncryption()).as(object.key()).isEqualTo(ServerSideEncryption.AWS_KMS);
-            assertThat(head.ssekmsKeyId()).as(object.key()).contains("1234abcd-12ab-34cd-56ef-1234567890ab");
+            assertThat(head.ssekmsKeyId()).as(object.key()).isEqualTo(keyArn);
         }
     }
 
