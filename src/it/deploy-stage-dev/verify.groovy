@@ -18,3 +18,34 @@ assert manifest.artifacts.size() == 1
 assert log =~ /Packaged template\.yaml: 0 artifacts uploaded \(0[.0]* (B|KiB|MiB)\), 1 reused/
 assert log.contains('No changes to stack clock-dev in eu-west-1; nothing to execute.')
 assert log.readLines().count { it.contains('BUILD SUCCESS') } == 2
+
+// read the artifact back from the bucket and run the function from it, as Lambda would
+def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
+def key = manifest.artifacts[0].s3Uri - 's3://clock-artifacts-eu-west-1/'
+def get = new URL("http://localhost:${port}/clock-artifacts-eu-west-1/${key}").openConnection()
+get.setRequestProperty('Authorization', 'AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/eu-west-1/s3/aws4_request')
+assert get.responseCode == 200 : "GetObject ${key}: ${get.responseCode}"
+def object = new File(basedir, 'target/read-back.zip')
+object.bytes = get.inputStream.bytes
+def unpacked = new File(basedir, 'target/read-back')
+def names = []
+new java.util.zip.ZipFile(object).withCloseable { zip ->
+    zip.entries().each { entry ->
+        names << entry.name
+        if (!entry.directory) {
+            def out = new File(unpacked, entry.name)
+            out.parentFile.mkdirs()
+            out.bytes = zip.getInputStream(entry).bytes
+        }
+    }
+}
+// Lambda's Java layout: the classes at the root, each runtime dependency under lib/
+assert names.contains('example/Clock.class')
+assert names.any { it ==~ /lib\/aws-lambda-java-core-[0-9.]+\.jar/ }
+assert new File(unpacked, 'example/Clock.class').bytes == new File(basedir, 'target/classes/example/Clock.class').bytes
+def classPath = [unpacked.toURI().toURL()] + new File(unpacked, 'lib').listFiles().collect { it.toURI().toURL() }
+def loader = new URLClassLoader(classPath as URL[], ClassLoader.platformClassLoader)
+def handler = loader.loadClass('example.Clock').getDeclaredConstructor().newInstance()
+def answer = handler.handleRequest([:], null)
+assert answer.statusCode == 200 : "the function from the stored artifact answered ${answer}"
+assert answer.body.contains(', it is ')
