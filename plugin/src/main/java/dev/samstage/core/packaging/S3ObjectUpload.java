@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -67,11 +68,12 @@ final class S3ObjectUpload implements ArtifactUpload {
     private final long expectedSize;
     private final long partSize;
     private final Progress progress;
-    private final List<Future<CompletedPart>> sent = new ArrayList<>();
+    /** Parts sent so far; read by a shutdown hook's thread too ({@link #abortNow}). */
+    private final List<Future<CompletedPart>> sent = new CopyOnWriteArrayList<>();
     /** Full parts that were final except for a held header, by index; sent once it is released. */
     private final List<Integer> held = new ArrayList<>();
     /** The multipart upload's id, asked for when the first bytes are written; null for a PutObject. */
-    private Future<String> uploadId;
+    private volatile Future<String> uploadId;
     /** Index of the first part neither sent nor held. */
     private int nextPart;
 
