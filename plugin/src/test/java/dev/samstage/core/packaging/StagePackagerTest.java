@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
+import dev.samstage.testing.aws.LocalKms;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -30,7 +31,6 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 class StagePackagerTest {
 
-    private static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static final String FUNCTION = """
             AWSTemplateFormatVersion: '2010-09-09'
             Transform: AWS::Serverless-2016-10-31
@@ -51,6 +51,7 @@ class StagePackagerTest {
     Path temp;
 
     private AwsClientFactory clients;
+    private String keyArn;
     private S3Client s3;
     private S3ArtifactStore store;
     private final List<StageEvent> events = new CopyOnWriteArrayList<>();
@@ -60,6 +61,7 @@ class StagePackagerTest {
         clients = LocalS3.freshClients();
         s3 = clients.s3();
         s3.createBucket(b -> b.bucket("artifacts"));
+        keyArn = LocalKms.createKey(clients);
         store = S3ArtifactStore.create(clients);
     }
 
@@ -113,14 +115,14 @@ class StagePackagerTest {
         SampleProject project = SampleProject.create(temp.resolve("p"));
         project.template(AllKinds.TEMPLATE);
 
-        pack(project, Optional.of(KEY_ARN));
+        pack(project, Optional.of(keyArn));
 
         List<S3Object> objects = s3.listObjectsV2(b -> b.bucket("artifacts")).contents();
         assertThat(objects).hasSizeGreaterThan(10);
         for (S3Object object : objects) {
             HeadObjectResponse head = s3.headObject(b -> b.bucket("artifacts").key(object.key()));
             assertThat(head.serverSideEncryption()).as(object.key()).isEqualTo(ServerSideEncryption.AWS_KMS);
-            assertThat(head.ssekmsKeyId()).as(object.key()).contains("1234abcd-12ab-34cd-56ef-1234567890ab");
+            assertThat(head.ssekmsKeyId()).as(object.key()).isEqualTo(keyArn);
         }
     }
 
