@@ -21,18 +21,18 @@ def http = { String method, String path, String body ->
 http('PUT', '/clock-artifacts-eu-west-1',
      '<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>')
 
-// the stage's KMS key (alias/clock-artifacts), in the build account's KMS in the bucket's region
-def kms = { String target, String body ->
+// The stage's KMS key: S3 refuses SSE-KMS with a key or alias that does not exist in the bucket's region.
+def kms = { String action, String body ->
     def c = new URL("http://localhost:${port}/").openConnection()
     c.requestMethod = 'POST'
-    c.doOutput = true
-    c.setRequestProperty('Content-Type', 'application/x-amz-json-1.1')
-    c.setRequestProperty('X-Amz-Target', "TrentService.${target}")
     c.setRequestProperty('Authorization', 'AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/eu-west-1/kms/aws4_request')
+    c.setRequestProperty('X-Amz-Target', "TrentService.${action}")
+    c.setRequestProperty('Content-Type', 'application/x-amz-json-1.1')
+    c.doOutput = true
     c.outputStream.withWriter { it << body }
-    assert c.responseCode == 200 : "${target}: ${c.responseCode} ${c.errorStream?.text}"
+    assert c.responseCode == 200 : "KMS ${action}: ${c.responseCode}"
     new groovy.json.JsonSlurper().parse(c.inputStream)
 }
-def key = kms('CreateKey', '{"Description":"clock artifacts"}').KeyMetadata.KeyId
-kms('CreateAlias', """{"AliasName":"alias/clock-artifacts","TargetKeyId":"${key}"}""")
+def key = kms('CreateKey', '{"Description":"clock artifacts"}').KeyMetadata
+kms('CreateAlias', """{"AliasName":"alias/clock-artifacts","TargetKeyId":"${key.KeyId}"}""")
 true

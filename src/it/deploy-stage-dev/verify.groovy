@@ -13,6 +13,14 @@ assert outputs.endpoint ==~ /https:\/\/\w+\.execute-api\.eu-west-1\.amazonaws\.c
 assert outputs.outputs.ApiUrl == outputs.endpoint
 def manifest = new JsonSlurper().parse(new File(stage, 'package-manifest.json'))
 assert manifest.artifacts.size() == 1
+// S3 stores the ARN of the key the stage names by alias (created by setup.groovy)
+def artifact = new URL("http://localhost:${System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort}/"
+        + manifest.artifacts[0].s3Uri.substring('s3://'.length())).openConnection()
+artifact.requestMethod = 'HEAD'
+artifact.setRequestProperty('Authorization', 'AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/eu-west-1/s3/aws4_request')
+assert artifact.responseCode == 200
+assert artifact.getHeaderField('x-amz-server-side-encryption') == 'aws:kms'
+assert artifact.getHeaderField('x-amz-server-side-encryption-aws-kms-key-id') ==~ /arn:aws:kms:eu-west-1:\d{12}:key\/[-0-9a-f]+/
 
 // second run: the same content hash, so nothing uploaded and an empty change set, which is a success
 assert log =~ /Packaged template\.yaml: 0 artifacts uploaded \(0[.0]* (B|KiB|MiB)\), 1 reused/

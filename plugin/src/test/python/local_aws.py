@@ -13,7 +13,7 @@ import sys
 import threading
 
 os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
-# Let moto accept small multipart parts in tests (AWS: 5 MiB minimum except the last part).
+# S3's minimum part size: 5 MiB for every part but the last (compat/s3_multipart_rules.py).
 os.environ.setdefault("S3_UPLOAD_PART_MIN_SIZE", str(5 * 1024 * 1024))
 
 import compat  # noqa: E402  (patches moto; see compat/__init__.py)

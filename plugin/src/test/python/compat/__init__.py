@@ -14,6 +14,10 @@ from . import (
     codedeploy,
     codepipeline,
     lambda_alias,
+    s3_bucket_region,
+    s3_checksums,
+    s3_multipart_rules,
+    s3_sse_kms,
     s3_upload_initiated,
     sts_role_trust,
 )
@@ -31,6 +35,10 @@ MODULES = [
     codedeploy,
     codepipeline,
     lambda_alias,
+    s3_bucket_region,
+    s3_multipart_rules,
+    s3_checksums,
+    s3_sse_kms,
     s3_upload_initiated,
 ]
 

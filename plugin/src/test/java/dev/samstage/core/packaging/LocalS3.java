@@ -19,13 +19,4 @@ final class LocalS3 {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)),
                 aws.endpoint());
     }
-
-    /** Creates a KMS key in the local AWS with {@code alias}; returns its ARN. */
-    static String createKmsKey(AwsClientFactory clients, String alias) {
-        try (var kms = clients.kms()) {
-            String arn = kms.createKey(b -> b.description(alias)).keyMetadata().arn();
-            kms.createAlias(b -> b.aliasName(alias).targetKeyId(arn));
-            return arn;
-        }
-    }
 }

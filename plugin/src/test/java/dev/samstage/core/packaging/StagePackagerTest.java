@@ -1,5 +1,6 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.testing.aws.LocalKms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,7 @@ class StagePackagerTest {
         clients = LocalS3.freshClients();
         s3 = clients.s3();
         s3.createBucket(b -> b.bucket("artifacts"));
-        keyArn = LocalS3.createKmsKey(clients, "alias/stage-artifacts");
+        keyArn = LocalKms.createKey(clients, "alias/stage-artifacts");
         store = S3ArtifactStore.create(clients);
     }
 
