@@ -31,6 +31,11 @@ record GatewayResponse(int status, Map<String, List<String>> headers, byte[] bod
         return gatewayError(504, "Endpoint request timed out", null);
     }
 
+    /** API Gateway's {@code REQUEST_TOO_LARGE} response. */
+    static GatewayResponse requestTooLarge() {
+        return gatewayError(413, "Request Too Long", "BadRequestException");
+    }
+
     static GatewayResponse missingRoute(ApiKind api) {
         return api == ApiKind.REST
             ? gatewayError(403, "Missing Authentication Token", "MissingAuthenticationTokenException")
