@@ -1,5 +1,6 @@
 package dev.samstage.core.local;
 
+import dev.samstage.core.validate.TemplateValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +102,7 @@ class LocalStageValidationTest {
     }
 
     @Test
-    void routeWhoseFunctionHasNoHandlerFailsBeforeStarting() throws Exception {
+    void functionWithoutHandlerFailsBeforeStartingWithTheCheckOfEveryStage() throws Exception {
         Path template = write("""
             Resources:
               Orders:
@@ -113,9 +114,9 @@ class LocalStageValidationTest {
             """);
 
         assertThatThrownBy(() -> LocalStage.start(new LocalStageRequest(template, List.of(), "local", 0, Map.of()), event -> { }))
-            .isInstanceOf(MissingHandlerException.class)
-            .hasMessage(template + ": function Orders serves GET /orders but has no Handler;"
-                + " add Handler: pkg.Class::method to it or to Globals.Function");
+            .isInstanceOf(TemplateValidationException.class)
+            .hasMessage(template + ": Resources.Orders.Properties.Handler is missing;"
+                + " add Handler: pkg.Class::method to the function or to Globals.Function");
     }
 
     @Test
@@ -138,9 +139,33 @@ class LocalStageValidationTest {
             """);
 
         assertThatThrownBy(() -> LocalStage.start(new LocalStageRequest(template, FunctionClasspath.withJackson(), "local", 0, Map.of()), event -> { }))
-            .isInstanceOf(DuplicateRouteException.class)
-            .hasMessage(template + ": route GET /orders/{orderId} is declared twice, by First.Get and Second.Fetch;"
-                + " remove or change the Path/Method of one of them");
+            .isInstanceOf(TemplateValidationException.class)
+            .hasMessage(template + ": Resources.Second.Properties.Events.Fetch declares route GET /orders/{orderId} of"
+                + " ServerlessRestApi, which First.Get already declares; remove or change the Path/Method of one of them");
+    }
+
+    @Test
+    void sameRouteOnTwoApisCollidesOnlyLocallyAndSaysWhy() throws Exception {
+        Path template = write("""
+            Globals:
+              Function:
+                Handler: dev.samstage.core.local.fixtures.BinaryHandler::handle
+            Resources:
+              Admin:
+                Type: AWS::Serverless::Api
+                Properties: {StageName: v1}
+              First:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Events:
+                    Get: {Type: Api, Properties: {Path: /orders, Method: get}}
+                    AdminGet: {Type: Api, Properties: {RestApiId: !Ref Admin, Path: /orders, Method: get}}
+            """);
+
+        assertThatThrownBy(() -> LocalStage.start(new LocalStageRequest(template, FunctionClasspath.withJackson(), "local", 0, Map.of()), event -> { }))
+            .isInstanceOf(LocalStageException.class)
+            .hasMessage(template + ": route GET /orders is declared by First.Get (ServerlessRestApi) and First.AdminGet (Admin);"
+                + " the local stage serves every API on one host, so change the Path/Method of one of them or run one API per stage");
     }
 
     private Path write(String text) throws Exception {
