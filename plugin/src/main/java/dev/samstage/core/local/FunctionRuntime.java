@@ -111,11 +111,6 @@ final class FunctionRuntime implements AutoCloseable {
         }
     }
 
-    /** The number of execution environments created so far (cold starts). */
-    int environmentsCreated() {
-        return created.get();
-    }
-
     private ExecutionEnvironment acquire() {
         ExecutionEnvironment warm = idle.poll();
         return warm != null ? warm : newEnvironment();

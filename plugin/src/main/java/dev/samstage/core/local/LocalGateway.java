@@ -111,8 +111,9 @@ final class LocalGateway implements HttpHandler {
             if (output.length > PayloadLimits.LAMBDA_RESPONSE_BYTES) {
                 listener.on(StageEvent.error("Function " + route.functionId() + " returned " + output.length + " bytes on "
                     + route.routeKey() + ", over Lambda's 6 MB response limit (" + PayloadLimits.LAMBDA_RESPONSE_BYTES
-                    + " bytes); the client got 502 Internal server error; return less (paginate) or hand out an S3 presigned URL"));
-                return GatewayResponse.internalServerError();
+                    + " bytes); the client got " + GatewayResponse.functionFailedSummary(route.api())
+                    + "; return less (paginate) or hand out an S3 presigned URL"));
+                return GatewayResponse.functionFailed(route.api());
             }
             return responses.response(output, route, request.header("Accept"), application.binaryMediaTypesOf(route.apiId()));
         } catch (TimeoutException e) {
@@ -121,16 +122,17 @@ final class LocalGateway implements HttpHandler {
                     + timeout.seconds() + " s integration timeout (its Timeout is " + function.function().timeoutSeconds()
                     + " s); the client got 504 Endpoint request timed out; make the handler faster or make the work asynchronous"
                 : "Function " + route.functionId() + " did not answer " + route.routeKey() + " within its Timeout of "
-                    + timeout.seconds() + " s; Lambda reports that as a function error and the client got 502 Internal server"
-                    + " error; raise Timeout in the template or make the handler faster"));
+                    + timeout.seconds() + " s; Lambda reports that as a function error and the client got "
+                    + GatewayResponse.functionFailedSummary(route.api()) + "; raise Timeout in the template or make the handler faster"));
             return timeout.response();
         } catch (ExecutionException e) {
-            listener.on(new HandlerFailedEvent(route.functionId(), route.routeKey(), requestId, e.getCause()));
-            return GatewayResponse.internalServerError();
+            listener.on(new HandlerFailedEvent(route.functionId(), route.routeKey(), requestId, e.getCause(),
+                GatewayResponse.functionFailedSummary(route.api())));
+            return GatewayResponse.functionFailed(route.api());
         } catch (ProxyResponses.MalformedResponse e) {
             listener.on(StageEvent.error("Function " + route.functionId() + " returned a malformed Lambda proxy response on "
-                + route.routeKey() + ": " + e.getMessage() + "; the client got 502 Internal server error"));
-            return GatewayResponse.internalServerError();
+                + route.routeKey() + ": " + e.getMessage() + "; the client got " + GatewayResponse.functionFailedSummary(route.api())));
+            return GatewayResponse.functionFailed(route.api());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return GatewayResponse.gatewayError(503, "Service Unavailable", null);

@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A SAM application served in this JVM behind an emulated API Gateway (Lambda proxy
  * integration, REST and HTTP APIs), with no AWS and no Docker.
  *
- * <p>{@link #start} reads the template, checks every route's function before anything
- * listens (a missing {@code Handler}, a handler class that is not on the class path, two
- * events on one route each fail with one line), then listens on the loopback interface.
+ * <p>{@link #start} reads the template, runs the template checks of every stage
+ * ({@link dev.samstage.core.validate.TemplateValidation}) and the local ones (a handler
+ * class that is not on the class path, a value with no local value, one route on two APIs)
+ * before anything listens, each failing with one line, then listens on the loopback
+ * interface. Handlers see only their function's environment (see {@link EnvironmentOverlay})
+ * and run in one execution environment per concurrent request, as in Lambda.
  */
 public final class LocalStage implements AutoCloseable {
 

@@ -14,7 +14,8 @@ package dev.samstage.core.local;
  *       ("Request must be smaller than 6291456 bytes for the InvokeFunction operation") and
  *       API Gateway answers 413 {@code Request Too Long}; a response over it fails the
  *       invocation ("Response payload size exceeded maximum allowed payload size (6291556
- *       bytes)") and the client gets {@code 502 {"message": "Internal server error"}}.</li>
+ *       bytes)") and the client gets the function error response
+ *       ({@link GatewayResponse#functionFailed}).</li>
  * </ul>
  */
 final class PayloadLimits {

@@ -15,7 +15,7 @@ class InvocationTimeoutTest {
         "28,  REST, 28, 502",
         "29,  REST, 29, 504",
         "60,  REST, 29, 504",
-        "29,  HTTP, 29, 502",
+        "29,  HTTP, 29, 500",
         "30,  HTTP, 30, 504",
         "900, HTTP, 30, 504",
     })
@@ -25,7 +25,10 @@ class InvocationTimeoutTest {
 
         assertThat(timeout.seconds()).isEqualTo(seconds);
         assertThat(timeout.response().status()).isEqualTo(status);
-        assertThat(new String(timeout.response().body())).isEqualTo(status == 502
-            ? "{\"message\":\"Internal server error\"}" : "{\"message\":\"Endpoint request timed out\"}");
+        assertThat(new String(timeout.response().body())).isEqualTo(switch (status) {
+            case 502 -> "{\"message\":\"Internal server error\"}";
+            case 500 -> "{\"message\":\"Internal Server Error\"}";
+            default -> "{\"message\":\"Endpoint request timed out\"}";
+        });
     }
 }

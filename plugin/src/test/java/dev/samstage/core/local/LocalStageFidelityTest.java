@@ -46,8 +46,11 @@ class LocalStageFidelityTest {
             Map.of(
                 "Sized", function("Sized", FIXTURES + "SizedHandler::handle", 10, Map.of()),
                 "Instances", function("Instances", FIXTURES + "InstanceHandler::handle", 10, Map.of()),
-                "Env", function("Env", FIXTURES + "EnvironmentHandler::handle", 10, Map.of("TABLE_NAME", "orders"))),
-            List.of(rest("POST", "/sized", "Sized"), rest("GET", "/instances", "Instances"), http("GET", "/env", "Env")),
+                "Env", function("Env", FIXTURES + "EnvironmentHandler::handle", 10, Map.of("TABLE_NAME", "orders")),
+                "Failing", function("Failing", FIXTURES + "FailingHandler::handle", 10, Map.of()),
+                "Slow", function("Slow", FIXTURES + "SlowHandler::handle", 1, Map.of())),
+            List.of(rest("POST", "/sized", "Sized"), rest("GET", "/instances", "Instances"), http("GET", "/env", "Env"),
+                http("GET", "/v2/boom", "Failing"), http("GET", "/v2/slow", "Slow"), http("POST", "/v2/sized", "Sized")),
             Map.of(), Map.of());
         stage = LocalStage.start(app, LocalStageTest.request(FunctionClasspath.withJackson()), LISTENER);
     }
@@ -107,6 +110,35 @@ class LocalStageFidelityTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).hasSize(6_200_000);
+    }
+
+    @Test
+    void throwingHandlerBehindAnHttpApiGets500AsHttpApisAnswer() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("v2/boom")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+        assertThat(LISTENER.events).filteredOn(e -> e instanceof HandlerFailedEvent).extracting(e -> ((HandlerFailedEvent) e).summary())
+            .anyMatch(m -> m.matches("Function Failing threw java.lang.IllegalStateException: order store unavailable on GET /v2/boom"
+                + " \\(request [0-9a-f-]{36}\\); the client got 500 Internal Server Error"));
+    }
+
+    @Test
+    void handlerOverItsTimeoutBehindAnHttpApiGets500() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("v2/slow")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(LISTENER.messages(StageEvent.Severity.WARN)).contains("Function Slow did not answer GET /v2/slow within its"
+            + " Timeout of 1 s; Lambda reports that as a function error and the client got 500 Internal Server Error;"
+            + " raise Timeout in the template or make the handler faster");
+    }
+
+    @Test
+    void responseOverLambdasSixMegabytesBehindAnHttpApiGets500() throws Exception {
+        HttpResponse<String> response = post("v2/sized?bytes=6300000", new byte[0]);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
     }
 
     @Test
