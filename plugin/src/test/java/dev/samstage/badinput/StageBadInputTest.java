@@ -44,6 +44,9 @@ class StageBadInputTest {
                 Type: AWS::SNS::Topic
             """;
 
+    /** A template of one function {@code Orders}; {@code %s} is its properties in flow style. */
+    private static final String ORDERS = "Resources:\n  Orders: {Type: AWS::Serverless::Function, Properties: %s}\n";
+
     @TempDir
     Path temp;
 
@@ -122,42 +125,20 @@ class StageBadInputTest {
                         """), "template.yaml: Resources.B.Properties.Events.Get declares route GET /orders of ServerlessRestApi,"
                         + " which A.Get already declares; remove or change the Path/Method of one of them"),
                 // the same template checks for an AWS stage, made by validate before anything is built
-                row("dev: function without Handler", r -> r.validate("""
-                        Resources:
-                          Orders:
-                            Type: AWS::Serverless::Function
-                            Properties:
-                              Runtime: java21
-                        """), "template.yaml: Resources.Orders.Properties.Handler is missing; add Handler: pkg.Class::method"
+                row("dev: function without Handler", r -> r.validate(ORDERS.formatted("{Runtime: java21}")),
+                        "template.yaml: Resources.Orders.Properties.Handler is missing; add Handler: pkg.Class::method"
                         + " to the function or to Globals.Function"),
-                row("dev: Api event without Path", r -> r.validate("""
-                        Resources:
-                          Orders:
-                            Type: AWS::Serverless::Function
-                            Properties:
-                              Handler: example.Orders::handle
-                              Events:
-                                Get: {Type: Api, Properties: {Method: get}}
-                        """), "template.yaml: Resources.Orders.Properties.Events.Get.Properties.Path is missing;"
+                row("dev: Api event without Path", r -> r.validate(ORDERS.formatted(
+                        "{Handler: example.Orders::handle, Events: {Get: {Type: Api, Properties: {Method: get}}}}")),
+                        "template.yaml: Resources.Orders.Properties.Events.Get.Properties.Path is missing;"
                         + " an Api event needs Path: /resource and Method: get"),
-                row("dev: two functions on one route", r -> r.validate("""
-                        Globals:
-                          Function: {Handler: example.Orders::handle}
-                        Resources:
-                          A:
-                            Type: AWS::Serverless::Function
-                            Properties: {Events: {Get: {Type: Api, Properties: {Path: '/orders/{id}', Method: get}}}}
-                          B:
-                            Type: AWS::Serverless::Function
-                            Properties: {Events: {Get: {Type: Api, Properties: {Path: '/orders/{key}', Method: GET}}}}
-                        """), "template.yaml: Resources.B.Properties.Events.Get declares route GET /orders/{key} of"
-                        + " ServerlessRestApi, which A.Get already declares; remove or change the Path/Method of one of them"),
-                row("dev: Timeout over Lambda's 900 s", r -> r.validate("""
-                        Resources:
-                          Orders:
-                            Type: AWS::Serverless::Function
-                            Properties: {Handler: example.Orders::handle, Timeout: 3600}
-                        """), "template.yaml: Resources.Orders.Properties.Timeout '3600' is not a whole number of seconds"
+                row("dev: two events on one route", r -> r.validate(ORDERS.formatted("{Handler: example.Orders::handle, Events: {"
+                        + "Get: {Type: Api, Properties: {Path: '/orders/{id}', Method: get}},"
+                        + " Fetch: {Type: Api, Properties: {Path: '/orders/{key}', Method: GET}}}}")),
+                        "template.yaml: Resources.Orders.Properties.Events.Fetch declares route GET /orders/{key} of"
+                        + " ServerlessRestApi, which Orders.Get already declares; remove or change the Path/Method of one of them"),
+                row("dev: Timeout over Lambda's 900 s", r -> r.validate(ORDERS.formatted("{Handler: example.Orders::handle, Timeout: 3600}")),
+                        "template.yaml: Resources.Orders.Properties.Timeout '3600' is not a whole number of seconds"
                         + " from 1 to 900; write e.g. Timeout: 30"));
     }
 

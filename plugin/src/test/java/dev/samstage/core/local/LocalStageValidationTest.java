@@ -120,43 +120,14 @@ class LocalStageValidationTest {
     }
 
     @Test
-    void duplicateRouteFailsNamingBothEvents() throws Exception {
-        Path template = write("""
-            Globals:
-              Function:
-                Handler: dev.samstage.core.local.fixtures.BinaryHandler::handle
-            Resources:
-              First:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Events:
-                    Get: {Type: Api, Properties: {Path: '/orders/{id}', Method: get}}
-              Second:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Events:
-                    Fetch: {Type: Api, Properties: {Path: '/orders/{orderId}', Method: GET}}
-            """);
-
-        assertThatThrownBy(() -> LocalStage.start(new LocalStageRequest(template, FunctionClasspath.withJackson(), "local", 0, Map.of()), event -> { }))
-            .isInstanceOf(TemplateValidationException.class)
-            .hasMessage(template + ": Resources.Second.Properties.Events.Fetch declares route GET /orders/{orderId} of"
-                + " ServerlessRestApi, which First.Get already declares; remove or change the Path/Method of one of them");
-    }
-
-    @Test
     void sameRouteOnTwoApisCollidesOnlyLocallyAndSaysWhy() throws Exception {
         Path template = write("""
-            Globals:
-              Function:
-                Handler: dev.samstage.core.local.fixtures.BinaryHandler::handle
             Resources:
-              Admin:
-                Type: AWS::Serverless::Api
-                Properties: {StageName: v1}
+              Admin: {Type: AWS::Serverless::Api, Properties: {StageName: v1}}
               First:
                 Type: AWS::Serverless::Function
                 Properties:
+                  Handler: dev.samstage.core.local.fixtures.BinaryHandler::handle
                   Events:
                     Get: {Type: Api, Properties: {Path: /orders, Method: get}}
                     AdminGet: {Type: Api, Properties: {RestApiId: !Ref Admin, Path: /orders, Method: get}}

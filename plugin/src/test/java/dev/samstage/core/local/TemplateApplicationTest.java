@@ -140,30 +140,12 @@ class TemplateApplicationTest {
     }
 
     @Test
-    void nonNumericTimeoutFailsWithTheCheckOfEveryStage() {
-        String template = """
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties: {Handler: a.B, Timeout: soon}
-            """;
-        assertThatThrownBy(() -> read(template, Map.of(), new RecordingListener()))
-            .hasMessageEndingWith("template.yaml: Resources.Fn.Properties.Timeout 'soon' is not a whole number of seconds"
-                + " from 1 to 900; write e.g. Timeout: 30");
-    }
-
-    @Test
     void apiPathFromAParameterWithoutValueHasNoLocalValue() {
         String template = """
-            Parameters:
-              RoutePath: {Type: String}
+            Parameters: {RoutePath: {Type: String}}
             Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: a.B
-                  Events:
-                    Get: {Type: Api, Properties: {Path: !Ref RoutePath, Method: get}}
+              Fn: {Type: AWS::Serverless::Function, Properties: {Handler: a.B, Events: {Get: {Type: Api,
+                   Properties: {Path: !Ref RoutePath, Method: get}}}}}
             """;
         assertThatThrownBy(() -> read(template, Map.of(), new RecordingListener()))
             .isInstanceOf(LocalStageException.class)

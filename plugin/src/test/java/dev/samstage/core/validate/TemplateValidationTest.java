@@ -24,57 +24,38 @@ class TemplateValidationTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
-            arguments("a function without Handler", """
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties: {Runtime: java21}
-                """, "Resources.Fn.Properties.Handler is missing; add Handler: pkg.Class::method to the function or to Globals.Function"),
-            arguments("a blank Handler", """
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties: {Handler: ' '}
-                """, "Resources.Fn.Properties.Handler is missing; add Handler: pkg.Class::method to the function or to Globals.Function"),
-            arguments("an Api event without Path", fn("{Type: Api, Properties: {Method: get}}"),
+            arguments("a function without Handler", function("{Runtime: java21}"),
+                "Resources.Fn.Properties.Handler is missing; add Handler: pkg.Class::method to the function or to Globals.Function"),
+            arguments("a blank Handler", function("{Handler: ' '}"),
+                "Resources.Fn.Properties.Handler is missing; add Handler: pkg.Class::method to the function or to Globals.Function"),
+            arguments("an Api event without Path", event("{Type: Api, Properties: {Method: get}}"),
                 EVENTS + ".Path is missing; an Api event needs Path: /resource and Method: get"),
-            arguments("an Api event without Method", fn("{Type: Api, Properties: {Path: /orders}}"),
+            arguments("an Api event without Method", event("{Type: Api, Properties: {Path: /orders}}"),
                 EVENTS + ".Method is missing; an Api event needs Path: /resource and Method: get"),
-            arguments("an Api event without Properties", fn("{Type: Api}"),
+            arguments("an Api event without Properties", event("{Type: Api}"),
                 EVENTS + " has neither Path nor Method; an Api event needs Path: /resource and Method: get"),
-            arguments("a path without a leading slash", fn("{Type: Api, Properties: {Path: orders, Method: get}}"),
+            arguments("a path without a leading slash", event("{Type: Api, Properties: {Path: orders, Method: get}}"),
                 EVENTS + ".Path 'orders' does not start with '/'; write /orders"),
-            arguments("a method that is not HTTP", fn("{Type: Api, Properties: {Path: /orders, Method: fetch}}"),
+            arguments("a method that is not HTTP", event("{Type: Api, Properties: {Path: /orders, Method: fetch}}"),
                 EVENTS + ".Method 'fetch' is not an HTTP method; use get, post, put, patch, delete, head, options or any"),
-            arguments("an HttpApi event with a path and no method", fn("{Type: HttpApi, Properties: {Path: /orders}}"),
+            arguments("an HttpApi event with a path and no method", event("{Type: HttpApi, Properties: {Path: /orders}}"),
                 EVENTS + ".Method is missing; an HttpApi event needs both Path and Method, or neither for the API's $default route"),
-            arguments("an HttpApi path without a leading slash", fn("{Type: HttpApi, Properties: {Path: 'orders/{id}', Method: get}}"),
+            arguments("an HttpApi path without a leading slash", event("{Type: HttpApi, Properties: {Path: 'orders/{id}', Method: get}}"),
                 EVENTS + ".Path 'orders/{id}' does not start with '/'; write /orders/{id}"),
-            arguments("an event without Type", fn("{Properties: {Path: /orders, Method: get}}"),
+            arguments("an event without Type", event("{Properties: {Path: /orders, Method: get}}"),
                 "Resources.Fn.Properties.Events.Get.Type is missing; set the event source, e.g. Type: Api"),
-            arguments("an event that is not a mapping", fn("Api"),
+            arguments("an event that is not a mapping", event("Api"),
                 "Resources.Fn.Properties.Events.Get is not a mapping; write Type: and Properties: under it"),
             arguments("two functions on one route", """
-                Globals:
-                  Function: {Handler: a.B}
+                Globals: {Function: {Handler: a.B}}
                 Resources:
-                  First:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Events:
-                        Get: {Type: Api, Properties: {Path: '/orders/{id}', Method: get}}
-                  Second:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Events:
-                        Fetch: {Type: Api, Properties: {Path: '/orders/{orderId}', Method: GET}}
+                  First: {Type: AWS::Serverless::Function, Properties: {Events: {Get: {Type: Api, Properties: {Path: '/orders/{id}', Method: get}}}}}
+                  Second: {Type: AWS::Serverless::Function, Properties: {Events: {Fetch: {Type: Api, Properties: {Path: '/orders/{orderId}', Method: GET}}}}}
                 """, "Resources.Second.Properties.Events.Fetch declares route GET /orders/{orderId} of ServerlessRestApi,"
                 + " which First.Get already declares; remove or change the Path/Method of one of them"),
             arguments("two events on one route of a named API", """
                 Resources:
-                  Api:
-                    Type: AWS::Serverless::Api
-                    Properties: {StageName: v1}
+                  Api: {Type: AWS::Serverless::Api, Properties: {StageName: v1}}
                   Fn:
                     Type: AWS::Serverless::Function
                     Properties:
@@ -85,35 +66,27 @@ class TemplateValidationTest {
                 """, "Resources.Fn.Properties.Events.Two declares route ANY /files/{path+} of Api, which Fn.One already"
                 + " declares; remove or change the Path/Method of one of them"),
             arguments("two $default routes of an HTTP API", """
-                Globals:
-                  Function: {Handler: a.B}
+                Globals: {Function: {Handler: a.B}}
                 Resources:
-                  First:
-                    Type: AWS::Serverless::Function
-                    Properties: {Events: {All: {Type: HttpApi}}}
-                  Second:
-                    Type: AWS::Serverless::Function
-                    Properties: {Events: {Rest: {Type: HttpApi, Properties: {}}}}
+                  First: {Type: AWS::Serverless::Function, Properties: {Events: {All: {Type: HttpApi}}}}
+                  Second: {Type: AWS::Serverless::Function, Properties: {Events: {Rest: {Type: HttpApi, Properties: {}}}}}
                 """, "Resources.Second.Properties.Events.Rest declares route $default of ServerlessHttpApi, which First.All"
                 + " already declares; remove or change the Path/Method of one of them"),
-            arguments("a Timeout that is not a number", props("Timeout: soon"),
+            arguments("a Timeout that is not a number", function("{Handler: a.B, Timeout: soon}"),
                 "Resources.Fn.Properties.Timeout 'soon' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
-            arguments("a Timeout over Lambda's 900 s", props("Timeout: 901"),
+            arguments("a Timeout over Lambda's 900 s", function("{Handler: a.B, Timeout: 901}"),
                 "Resources.Fn.Properties.Timeout '901' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
-            arguments("a Timeout of zero", props("Timeout: 0"),
+            arguments("a Timeout of zero", function("{Handler: a.B, Timeout: 0}"),
                 "Resources.Fn.Properties.Timeout '0' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
-            arguments("a fractional Timeout", props("Timeout: 2.5"),
+            arguments("a fractional Timeout", function("{Handler: a.B, Timeout: 2.5}"),
                 "Resources.Fn.Properties.Timeout '2.5' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
-            arguments("a MemorySize under Lambda's 128 MB", props("MemorySize: 64"),
+            arguments("a MemorySize under Lambda's 128 MB", function("{Handler: a.B, MemorySize: 64}"),
                 "Resources.Fn.Properties.MemorySize '64' is not a whole number of MB from 128 to 10240; write e.g. MemorySize: 512"),
-            arguments("a MemorySize over Lambda's 10240 MB", props("MemorySize: 20480"),
+            arguments("a MemorySize over Lambda's 10240 MB", function("{Handler: a.B, MemorySize: 20480}"),
                 "Resources.Fn.Properties.MemorySize '20480' is not a whole number of MB from 128 to 10240; write e.g. MemorySize: 512"),
-            arguments("a Globals Timeout that is not a number", """
-                Globals:
-                  Function: {Handler: a.B, Timeout: 30s}
-                Resources:
-                  Fn: {Type: AWS::Serverless::Function, Properties: {}}
-                """, "Globals.Function.Timeout '30s' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"));
+            arguments("a Globals Timeout that is not a number", "Globals: {Function: {Handler: a.B, Timeout: 30s}}\n"
+                + function("{}"),
+                "Globals.Function.Timeout '30s' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -158,15 +131,7 @@ class TemplateValidationTest {
     @Test
     void checkReportsEveryProblemAndFailsWithTheFirst() {
         List<StageEvent> events = new ArrayList<>();
-        Template template = parse("""
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Timeout: soon
-                  Events:
-                    Get: {Type: Api, Properties: {Method: get}}
-            """);
+        Template template = parse(function("{Timeout: soon, Events: {Get: {Type: Api, Properties: {Method: get}}}}"));
 
         assertThatThrownBy(() -> TemplateValidation.check(FILE, template, events::add))
             .isInstanceOf(TemplateValidationException.class)
@@ -177,27 +142,14 @@ class TemplateValidationTest {
             FILE + ": " + EVENTS + ".Path is missing; an Api event needs Path: /resource and Method: get");
     }
 
-    private static String fn(String event) {
-        return """
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: a.B
-                  Events:
-                    Get: %s
-            """.formatted(event);
+    /** A template of one function {@code Fn} with these properties (flow style). */
+    private static String function(String properties) {
+        return "Resources:\n  Fn: {Type: AWS::Serverless::Function, Properties: " + properties + "}\n";
     }
 
-    private static String props(String property) {
-        return """
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: a.B
-                  %s
-            """.formatted(property);
+    /** A template of one function {@code Fn} with a Handler and this event {@code Get}. */
+    private static String event(String event) {
+        return function("{Handler: a.B, Events: {Get: " + event + "}}");
     }
 
     private static Template parse(String text) {
