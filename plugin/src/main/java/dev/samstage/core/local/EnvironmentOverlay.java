@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,12 +69,18 @@ final class EnvironmentOverlay {
             @SuppressWarnings("unchecked")
             Map<String, String> real = (Map<String, String>) read(wrapper, inner);
             write(wrapper, inner, new OverlayMap(real));
+            // The wrapper keeps the key, entry and value views of the map it had when anyone
+            // (a ProcessBuilder, a library) first asked for them: drop them so they are made anew.
+            for (String view : List.of("keySet", "entrySet", "values")) {
+                write(wrapper, wrapper.getClass().getDeclaredField(view), null);
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.of("the JDK environment map cannot be replaced: " + e);
         }
         try (Scope ignored = enter(Map.of(PROBE, "1"))) {
-            if (!"1".equals(System.getenv(PROBE))) {
-                return Optional.of("System.getenv(name) does not read the replaced map on this JDK");
+            if (!"1".equals(System.getenv(PROBE)) || !System.getenv().keySet().equals(Set.of(PROBE))
+                || System.getenv().entrySet().size() != 1) {
+                return Optional.of("System.getenv() does not read the replaced map on this JDK");
             }
         }
         return Optional.empty();
