@@ -30,6 +30,15 @@ public class RunMojo extends AbstractStageMojo {
     @Parameter(property = "samstage.localPort", defaultValue = "3000")
     protected int localPort;
 
+    /**
+     * Whether handlers of the local stage get the caller's AWS credentials
+     * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}
+     * from the default credential chain), standing in for the function role's; without it
+     * they get none, like every other variable of the build.
+     */
+    @Parameter(property = "samstage.localPassCredentials", defaultValue = "false")
+    protected boolean localPassCredentials;
+
     /** Stops by itself after this long (ISO-8601 like {@code PT30S}, or seconds); runs until Ctrl-C when unset. */
     @Parameter(property = "samstage.runFor")
     protected String runFor;
@@ -40,7 +49,7 @@ public class RunMojo extends AbstractStageMojo {
         Duration limit = limit();
         CountDownLatch stopped = new CountDownLatch(1);
         try (LocalStage local = LocalStage.start(new LocalStageRequest(template, ProjectPaths.runtimeClasspath(project),
-                stage.name(), localPort, stage.parameterOverrides()), listener)) {
+                stage.name(), localPort, stage.parameterOverrides(), localPassCredentials), listener)) {
             Thread hook = new Thread(stopped::countDown, "samstage-run-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             listener.on(StageEvent.info(limit == null ? "Press Ctrl-C to stop" : "Stopping in " + limit.toSeconds() + " s"));

@@ -50,6 +50,15 @@ public class VerifyMojo extends AbstractStageMojo {
     @Parameter(property = "samstage.localPort", defaultValue = "0")
     protected int localPort;
 
+    /**
+     * Whether handlers of the local stage get the caller's AWS credentials
+     * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}
+     * from the default credential chain), standing in for the function role's; without it
+     * they get none, like every other variable of the build.
+     */
+    @Parameter(property = "samstage.localPassCredentials", defaultValue = "false")
+    protected boolean localPassCredentials;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
 
@@ -65,7 +74,7 @@ public class VerifyMojo extends AbstractStageMojo {
                 LocalStage running = LocalStages.running(project).orElse(null);
                 if (running == null) {
                     running = startedHere = LocalStage.start(new LocalStageRequest(template,
-                            ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides()), listener);
+                            ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials), listener);
                 }
                 targets = List.of(new Target(null, running.endpoint()));
             } else {

@@ -8,6 +8,7 @@ import dev.samstage.core.deploy.DeployRequest;
 import dev.samstage.core.deploy.StageDeployer;
 import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.local.LocalStageRequest;
+import dev.samstage.core.stage.StageCheck;
 import dev.samstage.testing.aws.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +43,9 @@ class StageBadInputTest {
               Topic:
                 Type: AWS::SNS::Topic
             """;
+
+    /** A template of one function {@code Orders}; {@code %s} is its properties in flow style. */
+    private static final String ORDERS = "Resources:\n  Orders: {Type: AWS::Serverless::Function, Properties: %s}\n";
 
     @TempDir
     Path temp;
@@ -102,7 +106,8 @@ class StageBadInputTest {
                               Runtime: java21
                               Events:
                                 Get: {Type: Api, Properties: {Path: /orders, Method: get}}
-                        """), "function Orders serves GET /orders but has no Handler"),
+                        """), "template.yaml: Resources.Orders.Properties.Handler is missing; add Handler: pkg.Class::method"
+                        + " to the function or to Globals.Function"),
                 row("two functions on the same route", r -> r.local("""
                         Resources:
                           A:
@@ -117,7 +122,24 @@ class StageBadInputTest {
                               Handler: example.B::handle
                               Events:
                                 Get: {Type: Api, Properties: {Path: /orders, Method: get}}
-                        """), "template.yaml: route GET /orders is declared twice, by A.Get and B.Get"));
+                        """), "template.yaml: Resources.B.Properties.Events.Get declares route GET /orders of ServerlessRestApi,"
+                        + " which A.Get already declares; remove or change the Path/Method of one of them"),
+                // the same template checks for an AWS stage, made by validate before anything is built
+                row("dev: function without Handler", r -> r.validate(ORDERS.formatted("{Runtime: java21}")),
+                        "template.yaml: Resources.Orders.Properties.Handler is missing; add Handler: pkg.Class::method"
+                        + " to the function or to Globals.Function"),
+                row("dev: Api event without Path", r -> r.validate(ORDERS.formatted(
+                        "{Handler: example.Orders::handle, Events: {Get: {Type: Api, Properties: {Method: get}}}}")),
+                        "template.yaml: Resources.Orders.Properties.Events.Get.Properties.Path is missing;"
+                        + " an Api event needs Path: /resource and Method: get"),
+                row("dev: two events on one route", r -> r.validate(ORDERS.formatted("{Handler: example.Orders::handle, Events: {"
+                        + "Get: {Type: Api, Properties: {Path: '/orders/{id}', Method: get}},"
+                        + " Fetch: {Type: Api, Properties: {Path: '/orders/{key}', Method: GET}}}}")),
+                        "template.yaml: Resources.Orders.Properties.Events.Fetch declares route GET /orders/{key} of"
+                        + " ServerlessRestApi, which Orders.Get already declares; remove or change the Path/Method of one of them"),
+                row("dev: Timeout over Lambda's 900 s", r -> r.validate(ORDERS.formatted("{Handler: example.Orders::handle, Timeout: 3600}")),
+                        "template.yaml: Resources.Orders.Properties.Timeout '3600' is not a whole number of seconds"
+                        + " from 1 to 900; write e.g. Timeout: 30"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,6 +162,7 @@ class StageBadInputTest {
         Path packaged;
         String changeSet;
         Path localTemplate;
+        Path validatedTemplate;
 
         Run(Path dir) {
             this.dir = dir;
@@ -158,10 +181,18 @@ class StageBadInputTest {
             localTemplate = write("template.yaml", template);
         }
 
+        void validate(String template) {
+            validatedTemplate = write("template.yaml", template);
+        }
+
         void go() {
             Environment dev = Environment.builder("dev").accountId("111111111111").regions(List.of(LocalAwsState.REGION))
                     .bucket(LocalAwsState.BUCKET).build();
             Environment stage = new EnvironmentResolver("svc").resolve(env, List.of(dev), null, overrides);
+            if (validatedTemplate != null) {
+                new StageCheck(event -> { }).check(stage, validatedTemplate);
+                return;
+            }
             if (stage.isLocal()) {
                 LocalStage.start(new LocalStageRequest(localTemplate, List.of(), "local", 0, Map.of()), event -> { }).close();
                 return;

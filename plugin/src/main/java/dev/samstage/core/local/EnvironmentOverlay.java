@@ -2,8 +2,9 @@ package dev.samstage.core.local;
 
 import java.lang.reflect.Field;
 import java.util.AbstractMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.Set;
  * and an in-JVM stage cannot start a process per function. The JDK keeps the environment
  * in an unmodifiable map wrapper; the overlay replaces the map inside that wrapper with a
  * view that answers from the variables of the invocation running on the current thread
- * (inherited by threads the handler starts) and otherwise from the real environment.
+ * (inherited by threads the handler starts) and from nothing else: like a Lambda, a
+ * handler sees only its function's variables, never the build's (credentials, CI tokens).
  * Threads outside an invocation, and child processes, keep seeing the real environment.
  *
  * <p>The replacement needs deep reflection into {@code java.util}: it uses
@@ -42,7 +44,7 @@ final class EnvironmentOverlay {
         return installation;
     }
 
-    /** Runs with {@code variables} layered over the real environment on this thread. */
+    /** Runs with {@code variables} as the whole environment on this thread. */
     static Scope enter(Map<String, String> variables) {
         Map<String, String> previous = SCOPE.get();
         SCOPE.set(Map.copyOf(variables));
@@ -67,12 +69,18 @@ final class EnvironmentOverlay {
             @SuppressWarnings("unchecked")
             Map<String, String> real = (Map<String, String>) read(wrapper, inner);
             write(wrapper, inner, new OverlayMap(real));
+            // The wrapper keeps the key, entry and value views of the map it had when anyone
+            // (a ProcessBuilder, a library) first asked for them: drop them so they are made anew.
+            for (String view : List.of("keySet", "entrySet", "values")) {
+                write(wrapper, wrapper.getClass().getDeclaredField(view), null);
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.of("the JDK environment map cannot be replaced: " + e);
         }
         try (Scope ignored = enter(Map.of(PROBE, "1"))) {
-            if (!"1".equals(System.getenv(PROBE))) {
-                return Optional.of("System.getenv(name) does not read the replaced map on this JDK");
+            if (!"1".equals(System.getenv(PROBE)) || !System.getenv().keySet().equals(Set.of(PROBE))
+                || System.getenv().entrySet().size() != 1) {
+                return Optional.of("System.getenv() does not read the replaced map on this JDK");
             }
         }
         return Optional.empty();
@@ -105,7 +113,7 @@ final class EnvironmentOverlay {
         return field.get(null);
     }
 
-    /** The real environment with the current invocation's variables layered on top. */
+    /** The current invocation's variables inside an invocation, else the real environment. */
     private static final class OverlayMap extends AbstractMap<String, String> {
 
         private final Map<String, String> real;
@@ -117,27 +125,40 @@ final class EnvironmentOverlay {
         @Override
         public String get(Object key) {
             Map<String, String> scope = SCOPE.get();
-            if (scope != null && scope.containsKey(key)) {
-                return scope.get(key);
-            }
-            return real.get(key);
+            return scope != null ? scope.get(key) : real.get(key);
         }
 
         @Override
         public boolean containsKey(Object key) {
             Map<String, String> scope = SCOPE.get();
-            return (scope != null && scope.containsKey(key)) || real.containsKey(key);
+            return scope != null ? scope.containsKey(key) : real.containsKey(key);
         }
 
+        /**
+         * A view that looks up the current scope on every use: the JDK's unmodifiable
+         * wrapper keeps the first entry set it gets, so a set of one invocation's variables
+         * would otherwise show them to every later invocation.
+         */
         @Override
         public Set<Entry<String, String>> entrySet() {
-            Map<String, String> scope = SCOPE.get();
-            if (scope == null) {
-                return real.entrySet();
+            return entries;
+        }
+
+        private final Set<Entry<String, String>> entries = new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, String>> iterator() {
+                return current().entrySet().iterator();
             }
-            Map<String, String> merged = new LinkedHashMap<>(new HashMap<>(real));
-            merged.putAll(scope);
-            return merged.entrySet();
+
+            @Override
+            public int size() {
+                return current().size();
+            }
+        };
+
+        private Map<String, String> current() {
+            Map<String, String> scope = SCOPE.get();
+            return scope == null ? real : scope;
         }
     }
 }

@@ -1,63 +1,48 @@
 package dev.samstage.core.local;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.samstage.core.local.bridge.BridgeClassLoader;
 import dev.samstage.core.local.bridge.InvocationFacts;
 
-import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One function, loaded from its own code in an isolated class loader (parent: the
- * platform loader) so that the service's versions of the Lambda libraries and Jackson are
- * the ones that run, as in Lambda. When the service brings no Jackson, the plugin's
- * Jackson is layered under the bridge, standing in for the serializer the Lambda runtime
- * brings.
+ * One function and its emulated execution environments. As in Lambda, each concurrent
+ * request gets an environment of its own (a new one when every existing one is busy: a
+ * cold start), and an idle environment serves the next request warm. An environment whose
+ * invocation timed out is discarded, as Lambda resets it.
  */
 final class FunctionRuntime implements AutoCloseable {
 
-    /** API Gateway's integration timeout; a longer function Timeout still ends here. */
-    static final int GATEWAY_TIMEOUT_SECONDS = 29;
-
     private final LocalFunction function;
     private final FunctionCode code;
-    private final URLClassLoader loader;
-    private final URLClassLoader jacksonLoader;
-    private final BiFunction<byte[], Map<String, Object>, byte[]> bridge;
     private final Map<String, String> environment;
+    private final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
+    private final List<ExecutionEnvironment> all = new ArrayList<>();
+    private final AtomicInteger created = new AtomicInteger();
+    private boolean closed;
 
-    FunctionRuntime(LocalFunction function, FunctionCode code) {
+    /**
+     * @param credentials the caller's AWS credential variables to pass on (empty unless the
+     *                    user opted in), standing in for the function role's credentials
+     */
+    FunctionRuntime(LocalFunction function, FunctionCode code, String region, Map<String, String> credentials) {
         this.function = function;
         this.code = code;
-        this.loader = new URLClassLoader("function-" + function.logicalId(), urls(code.classpath()),
-            ClassLoader.getPlatformClassLoader());
-        this.jacksonLoader = has(loader, "com.fasterxml.jackson.databind.ObjectMapper")
-            ? null
-            : new URLClassLoader("function-" + function.logicalId() + "-serializer",
-                urls(List.of(location(ObjectMapper.class), location(JsonFactory.class), location(JsonInclude.class))), loader);
-        try {
-            this.bridge = new BridgeClassLoader(jacksonLoader == null ? loader : jacksonLoader).bridge(function.handler(), loader);
-        } catch (ReflectiveOperationException e) {
-            throw new LocalStageException("Cannot load the local invocation bridge for " + function.logicalId() + ": " + e, e);
-        }
-        this.environment = lambdaEnvironment(function, code.classpath());
+        this.environment = LambdaVariables.of(function, region, code.classpath(), credentials);
+        idle.push(newEnvironment());
     }
 
     LocalFunction function() {
@@ -72,7 +57,7 @@ final class FunctionRuntime implements AutoCloseable {
         String handler = function.handler();
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         try {
-            Class.forName(className, false, loader);
+            Class.forName(className, false, idle.getFirst().loader());
         } catch (ClassNotFoundException | LinkageError e) {
             throw new HandlerNotFoundException("Function " + function.logicalId() + ": Handler " + handler
                 + " names class " + className + ", which is not on the function's class path " + code.classpath()
@@ -81,14 +66,15 @@ final class FunctionRuntime implements AutoCloseable {
     }
 
     /**
-     * Invokes the handler with the event JSON on a worker thread and returns its JSON output.
+     * Invokes the handler with the event JSON on a worker thread, in an idle execution
+     * environment or a new one, and returns its JSON output.
      *
-     * @throws TimeoutException      after the function's Timeout (capped at API Gateway's 29 s)
+     * @param timeoutSeconds how long to wait: the function's Timeout or the API's integration timeout
+     * @throws TimeoutException      after {@code timeoutSeconds}
      * @throws ExecutionException    with the handler's own throwable as cause
      */
-    byte[] invoke(ExecutorService workers, byte[] event, String requestId, Consumer<String> log)
+    byte[] invoke(ExecutorService workers, byte[] event, String requestId, int timeoutSeconds, Consumer<String> log)
             throws TimeoutException, ExecutionException, InterruptedException {
-        long timeoutMillis = Math.min(function.timeoutSeconds(), GATEWAY_TIMEOUT_SECONDS) * 1000L;
         Map<String, Object> facts = new HashMap<>();
         facts.put(InvocationFacts.REQUEST_ID, requestId);
         facts.put(InvocationFacts.FUNCTION_NAME, function.logicalId());
@@ -100,40 +86,86 @@ final class FunctionRuntime implements AutoCloseable {
         facts.put(InvocationFacts.LOG_GROUP, environment.get("AWS_LAMBDA_LOG_GROUP_NAME"));
         facts.put(InvocationFacts.LOG_STREAM, environment.get("AWS_LAMBDA_LOG_STREAM_NAME"));
         facts.put(InvocationFacts.LOG_SINK, log);
+        ExecutionEnvironment target = acquire();
         Future<byte[]> result = workers.submit(() -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
             try (EnvironmentOverlay.Scope ignored = EnvironmentOverlay.enter(environment)) {
-                return bridge.apply(event, facts);
-            } finally {
-                thread.setContextClassLoader(previous);
+                return target.invoke(event, facts);
             }
         });
         try {
-            return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            byte[] output = result.get(timeoutSeconds * 1000L, TimeUnit.MILLISECONDS);
+            idle.push(target);
+            return output;
         } catch (TimeoutException e) {
             result.cancel(true);
+            discard(target);
+            throw e;
+        } catch (ExecutionException e) {
+            // A handler that throws leaves its environment usable, as Lambda keeps it.
+            idle.push(target);
+            throw e;
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            discard(target);
             throw e;
         }
     }
 
-    /** The variables the handler sees: the template's, plus those Lambda always sets. */
-    private static Map<String, String> lambdaEnvironment(LocalFunction function, List<Path> classpath) {
-        Map<String, String> env = new LinkedHashMap<>(function.environment());
-        String region = region();
-        env.put("AWS_REGION", region);
-        env.put("AWS_DEFAULT_REGION", region);
-        env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + function.logicalId());
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + (function.runtime() == null ? "java21" : function.runtime()));
-        env.put("LAMBDA_TASK_ROOT", classpath.isEmpty() ? "" : classpath.get(0).toAbsolutePath().toString());
-        env.put("_HANDLER", function.handler());
-        env.put("TZ", ":UTC");
-        return env;
+    private ExecutionEnvironment acquire() {
+        ExecutionEnvironment warm = idle.poll();
+        return warm != null ? warm : newEnvironment();
+    }
+
+    private ExecutionEnvironment newEnvironment() {
+        ExecutionEnvironment fresh = new ExecutionEnvironment(function, code.classpath(), created.incrementAndGet());
+        synchronized (all) {
+            if (closed) {
+                fresh.close();
+                throw new LocalStageException("The local stage is stopping; function " + function.logicalId() + " takes no more requests");
+            }
+            all.add(fresh);
+        }
+        return fresh;
+    }
+
+    private void discard(ExecutionEnvironment environment) {
+        synchronized (all) {
+            all.remove(environment);
+        }
+        environment.close();
+    }
+
+    /** The variables of a Lambda environment: the template's, Lambda's reserved ones and, if passed, credentials. */
+    static final class LambdaVariables {
+
+        private LambdaVariables() {
+        }
+
+        static Map<String, String> of(LocalFunction function, String region, List<Path> classpath, Map<String, String> credentials) {
+            Map<String, String> env = new LinkedHashMap<>(function.environment());
+            // Lambda's reserved and default variables; a template cannot override the reserved ones.
+            // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+            env.put("AWS_REGION", region);
+            env.put("AWS_DEFAULT_REGION", region);
+            env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+            env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+            env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
+            env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + function.logicalId());
+            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + (function.runtime() == null ? "java21" : function.runtime()));
+            env.put("LAMBDA_TASK_ROOT", classpath.isEmpty() ? "" : classpath.get(0).toAbsolutePath().toString());
+            env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
+            env.put("_HANDLER", function.handler());
+            env.put("TZ", ":UTC");
+            // Unreserved defaults a template may replace.
+            env.putIfAbsent("LANG", "en_US.UTF-8");
+            env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");
+            // Without the opt-in a handler has no credentials at all: the build's own never leak in.
+            env.keySet().removeAll(CallerCredentials.NAMES);
+            env.putAll(credentials);
+            return Map.copyOf(env);
+        }
     }
 
     /** The region handlers run in: the build's AWS_REGION or AWS_DEFAULT_REGION, else us-east-1. */
@@ -150,45 +182,16 @@ final class FunctionRuntime implements AutoCloseable {
         return null;
     }
 
-    private static boolean has(ClassLoader loader, String className) {
-        try {
-            Class.forName(className, false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
-    private static Path location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (Exception e) {
-            throw new LocalStageException("Cannot locate " + type.getName() + " to serialise events: " + e.getMessage(), e);
-        }
-    }
-
-    private static URL[] urls(List<Path> paths) {
-        List<URL> urls = new ArrayList<>();
-        for (Path p : paths) {
-            try {
-                urls.add(p.toAbsolutePath().toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new LocalStageException("Class path entry " + p + " is not a valid location: " + e.getMessage(), e);
-            }
-        }
-        return urls.toArray(URL[]::new);
-    }
-
     @Override
     public void close() {
-        try {
-            if (jacksonLoader != null) {
-                jacksonLoader.close();
-            }
-            loader.close();
-        } catch (IOException e) {
-            // Closing only releases jar handles; nothing to report to the user.
+        List<ExecutionEnvironment> environments;
+        synchronized (all) {
+            closed = true;
+            environments = new ArrayList<>(all);
+            all.clear();
         }
+        idle.clear();
+        environments.forEach(ExecutionEnvironment::close);
         code.close();
     }
 }

@@ -6,11 +6,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * A handler threw, so the client got API Gateway's 502. Unlike other events the message
+ * A handler threw, so the client got API Gateway's error ({@code clientGot}, e.g. {@code 502
+ * Internal server error}). Unlike other events the message
  * carries the handler's stack trace after its first line, because that trace is what the
  * developer needs in the build log.
  */
-public record HandlerFailedEvent(String functionId, String routeKey, String requestId, Throwable error)
+public record HandlerFailedEvent(String functionId, String routeKey, String requestId, Throwable error, String clientGot)
         implements StageEvent {
 
     @Override
@@ -21,7 +22,7 @@ public record HandlerFailedEvent(String functionId, String routeKey, String requ
     /** One line: which function failed, on which route, with what. */
     public String summary() {
         return "Function " + functionId + " threw " + error + " on " + routeKey
-            + " (request " + requestId + "); the client got 502 Internal server error";
+            + " (request " + requestId + "); the client got " + clientGot;
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.samstage.core.local;
 import com.sun.net.httpserver.HttpServer;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,13 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A SAM application served in this JVM behind an emulated API Gateway (Lambda proxy
  * integration, REST and HTTP APIs), with no AWS and no Docker.
  *
- * <p>{@link #start} reads the template, checks every route's function before anything
- * listens (a missing {@code Handler}, a handler class that is not on the class path, two
- * events on one route each fail with one line), then listens on the loopback interface.
+ * <p>{@link #start} reads the template, runs the template checks of every stage
+ * ({@link dev.samstage.core.validate.TemplateValidation}) and the local ones (a handler
+ * class that is not on the class path, a value with no local value, one route on two APIs)
+ * before anything listens, each failing with one line, then listens on the loopback
+ * interface. Handlers see only their function's environment (see {@link EnvironmentOverlay})
+ * and run in one execution environment per concurrent request, as in Lambda.
  */
 public final class LocalStage implements AutoCloseable {
 
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    /** The property of the stage goals that sets {@link LocalStageRequest#port()}. */
+    static final String PORT_PROPERTY = "samstage.localPort";
 
     private final HttpServer server;
     private final ExecutorService requestThreads;
@@ -54,15 +61,23 @@ public final class LocalStage implements AutoCloseable {
     }
 
     static LocalStage start(LocalApplication application, LocalStageRequest request, StageListener listener) {
+        return start(application, request, listener, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** @param caller the credentials handed to handlers when the request passes them */
+    static LocalStage start(LocalApplication application, LocalStageRequest request, StageListener listener,
+                            AwsCredentialsProvider caller) {
         Path templateDir = request.templateFile().toAbsolutePath().getParent();
         RouteChecks.check(application, request.templateFile());
+        Map<String, String> credentials = CallerCredentials.variables(request.passCredentials(), caller);
+        String region = FunctionRuntime.region();
         Map<String, FunctionRuntime> runtimes = new LinkedHashMap<>();
         try {
             for (LocalRoute route : application.routes()) {
                 if (!runtimes.containsKey(route.functionId())) {
                     LocalFunction function = application.functions().get(route.functionId());
                     FunctionRuntime runtime = new FunctionRuntime(function,
-                        FunctionCode.of(function, templateDir, request.projectClasspath()));
+                        FunctionCode.of(function, templateDir, request.projectClasspath()), region, credentials);
                     runtimes.put(route.functionId(), runtime);
                     runtime.checkHandlerClass();
                 }
@@ -92,7 +107,7 @@ public final class LocalStage implements AutoCloseable {
         } catch (IOException e) {
             runtimes.values().forEach(FunctionRuntime::close);
             throw new LocalStageException("Cannot listen on 127.0.0.1:" + request.port() + " (" + e.getMessage()
-                + "); choose another port with -Dsamstage.local.port or free this one", e);
+                + "); free the port or choose another with -D" + PORT_PROPERTY + "=<port> (0 picks a free one)", e);
         } catch (RuntimeException e) {
             runtimes.values().forEach(FunctionRuntime::close);
             throw e;

@@ -15,9 +15,18 @@ import java.util.Objects;
  * @param stageName           the stage name handlers see in {@code requestContext.stage}
  * @param port                the port to listen on, 0 for any free port
  * @param parameterOverrides  template parameter values that replace their defaults
+ * @param passCredentials     whether handlers get the caller's AWS credentials (as
+ *                            {@code AWS_ACCESS_KEY_ID}, ...), standing in for the function
+ *                            role's; without it they get none
  */
 public record LocalStageRequest(Path templateFile, List<Path> projectClasspath, String stageName, int port,
-                                Map<String, String> parameterOverrides) {
+                                Map<String, String> parameterOverrides, boolean passCredentials) {
+
+    /** A request whose handlers get no AWS credentials. */
+    public LocalStageRequest(Path templateFile, List<Path> projectClasspath, String stageName, int port,
+                             Map<String, String> parameterOverrides) {
+        this(templateFile, projectClasspath, stageName, port, parameterOverrides, false);
+    }
 
     public LocalStageRequest {
         Objects.requireNonNull(templateFile, "templateFile");

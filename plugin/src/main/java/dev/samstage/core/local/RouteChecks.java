@@ -1,10 +1,16 @@
 package dev.samstage.core.local;
 
+import dev.samstage.core.validate.RouteKeys;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The checks that must pass before the local stage listens, each failing with one line. */
+/**
+ * What only the local stage must check before it listens, beyond the template checks of
+ * every stage ({@link dev.samstage.core.validate.TemplateValidation}): values that have no
+ * local value, and routes that collide because every local API shares one host.
+ */
 final class RouteChecks {
 
     private RouteChecks() {
@@ -19,17 +25,17 @@ final class RouteChecks {
                     + ") belongs to " + route.functionId() + ", which is not an AWS::Serverless::Function");
             }
             if (function.handler() == null || function.handler().isBlank()) {
-                throw new MissingHandlerException(template + ": function " + function.logicalId() + " serves "
-                    + route.routeKey() + " but has no Handler; add Handler: pkg.Class::method to it or to Globals.Function");
+                throw new LocalStageException(template + ": function " + function.logicalId() + " serves "
+                    + route.routeKey() + " but its Handler has no local value; write a literal Handler or give its"
+                    + " parameter a value in the stage's <parameterOverrides>");
             }
-            // Locally every API shares one host, so the same route on two APIs also collides.
-            // API Gateway treats /orders/{id} and /orders/{orderId} as the same resource.
-            String key = route.method() + " " + route.path().replaceAll("\\{[^}]+\\+}", "{+}").replaceAll("\\{[^}+]+}", "{}");
+            String key = route.method() + " " + RouteKeys.normalized(route.path());
             LocalRoute earlier = seen.putIfAbsent(key, route);
             if (earlier != null) {
-                throw new DuplicateRouteException(template + ": route " + route.routeKey() + " is declared twice, by "
-                    + earlier.functionId() + "." + earlier.eventId() + " and " + route.functionId() + "."
-                    + route.eventId() + "; remove or change the Path/Method of one of them");
+                throw new LocalStageException(template + ": route " + route.routeKey() + " is declared by "
+                    + earlier.functionId() + "." + earlier.eventId() + " (" + earlier.apiId() + ") and " + route.functionId()
+                    + "." + route.eventId() + " (" + route.apiId() + "); the local stage serves every API on one host,"
+                    + " so change the Path/Method of one of them or run one API per stage");
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.samstage.core.template.TemplateList;
 import dev.samstage.core.template.TemplateMap;
 import dev.samstage.core.template.TemplateNode;
 import dev.samstage.core.template.TemplateResource;
+import dev.samstage.core.validate.TemplateValidation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ final class TemplateApplication {
 
     static LocalApplication read(Path file, Map<String, String> overrides, String region, StageListener listener) {
         Template template = Template.read(file);
+        // The checks every stage makes; what is left here is only what has no local value.
+        TemplateValidation.check(file, template, listener);
         return new TemplateApplication(file, template, TemplateValues.of(template, overrides, region), listener).application();
     }
 
@@ -155,7 +158,7 @@ final class TemplateApplication {
     private String require(TemplateResource function, String eventId, TemplateMap properties, String name) {
         return properties.get(name).flatMap(values::text).orElseThrow(() -> new LocalStageException(file
             + ": Resources." + function.logicalId() + ".Properties.Events." + eventId + ".Properties." + name
-            + " is missing or has no local value; an Api event needs a literal " + name));
+            + " has no local value; write a literal " + name + " or give its parameter a value in the stage's <parameterOverrides>"));
     }
 
     private int number(String function, String name, Optional<String> text, int fallback) {

@@ -7,12 +7,14 @@ import dev.samstage.core.template.Template;
 import dev.samstage.core.template.TemplateResource;
 import dev.samstage.core.traffic.DeploymentPreferenceWriter;
 import dev.samstage.core.traffic.TrafficPolicy;
+import dev.samstage.core.validate.TemplateValidation;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The checks a stage run makes before it builds anything: the stage is known and valid
- * (already enforced when it was resolved), the template reads, and the stage's deployment
+ * (already enforced when it was resolved), the template reads and passes
+ * {@link TemplateValidation} (the same checks for every stage), and the stage's deployment
  * preference, alarms and hooks fit the template. Reports what will run.
  */
 public final class StageCheck {
@@ -26,6 +28,7 @@ public final class StageCheck {
     /** Reads the template and describes the stage; throws a one-line {@code StageException} on a problem. */
     public Template check(Environment stage, Path templateFile) {
         Template template = Template.read(templateFile);
+        TemplateValidation.check(templateFile, template, listener);
         if (!stage.isLocal()) {
             // the stage's traffic settings against the template, on a copy: errors now, warnings when packaging
             new DeploymentPreferenceWriter(StageListener.IGNORE).apply(template.copy(), TrafficPolicy.of(stage));

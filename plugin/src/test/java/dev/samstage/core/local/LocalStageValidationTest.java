@@ -1,5 +1,6 @@
 package dev.samstage.core.local;
 
+import dev.samstage.core.validate.TemplateValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +102,7 @@ class LocalStageValidationTest {
     }
 
     @Test
-    void routeWhoseFunctionHasNoHandlerFailsBeforeStarting() throws Exception {
+    void functionWithoutHandlerFailsBeforeStartingWithTheCheckOfEveryStage() throws Exception {
         Path template = write("""
             Resources:
               Orders:
@@ -113,34 +114,29 @@ class LocalStageValidationTest {
             """);
 
         assertThatThrownBy(() -> LocalStage.start(new LocalStageRequest(template, List.of(), "local", 0, Map.of()), event -> { }))
-            .isInstanceOf(MissingHandlerException.class)
-            .hasMessage(template + ": function Orders serves GET /orders but has no Handler;"
-                + " add Handler: pkg.Class::method to it or to Globals.Function");
+            .isInstanceOf(TemplateValidationException.class)
+            .hasMessage(template + ": Resources.Orders.Properties.Handler is missing;"
+                + " add Handler: pkg.Class::method to the function or to Globals.Function");
     }
 
     @Test
-    void duplicateRouteFailsNamingBothEvents() throws Exception {
+    void sameRouteOnTwoApisCollidesOnlyLocallyAndSaysWhy() throws Exception {
         Path template = write("""
-            Globals:
-              Function:
-                Handler: dev.samstage.core.local.fixtures.BinaryHandler::handle
             Resources:
+              Admin: {Type: AWS::Serverless::Api, Properties: {StageName: v1}}
               First:
                 Type: AWS::Serverless::Function
                 Properties:
+                  Handler: dev.samstage.core.local.fixtures.BinaryHandler::handle
                   Events:
-                    Get: {Type: Api, Properties: {Path: '/orders/{id}', Method: get}}
-              Second:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Events:
-                    Fetch: {Type: Api, Properties: {Path: '/orders/{orderId}', Method: GET}}
+                    Get: {Type: Api, Properties: {Path: /orders, Method: get}}
+                    AdminGet: {Type: Api, Properties: {RestApiId: !Ref Admin, Path: /orders, Method: get}}
             """);
 
         assertThatThrownBy(() -> LocalStage.start(new LocalStageRequest(template, FunctionClasspath.withJackson(), "local", 0, Map.of()), event -> { }))
-            .isInstanceOf(DuplicateRouteException.class)
-            .hasMessage(template + ": route GET /orders/{orderId} is declared twice, by First.Get and Second.Fetch;"
-                + " remove or change the Path/Method of one of them");
+            .isInstanceOf(LocalStageException.class)
+            .hasMessage(template + ": route GET /orders is declared by First.Get (ServerlessRestApi) and First.AdminGet (Admin);"
+                + " the local stage serves every API on one host, so change the Path/Method of one of them or run one API per stage");
     }
 
     private Path write(String text) throws Exception {

@@ -1,5 +1,6 @@
 package dev.samstage.core.local;
 
+import dev.samstage.core.validate.TemplateValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,20 +134,23 @@ class TemplateApplicationTest {
                     Get: {Type: Api, Properties: {Method: get}}
             """;
         assertThatThrownBy(() -> read(template, Map.of(), new RecordingListener()))
-            .isInstanceOf(LocalStageException.class)
-            .hasMessageContaining("Resources.Fn.Properties.Events.Get.Properties.Path is missing");
+            .isInstanceOf(TemplateValidationException.class)
+            .hasMessageEndingWith("template.yaml: Resources.Fn.Properties.Events.Get.Properties.Path is missing;"
+                + " an Api event needs Path: /resource and Method: get");
     }
 
     @Test
-    void nonNumericTimeoutFailsNamingFunctionAndValue() {
+    void apiPathFromAParameterWithoutValueHasNoLocalValue() {
         String template = """
+            Parameters: {RoutePath: {Type: String}}
             Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties: {Handler: a.B, Timeout: soon}
+              Fn: {Type: AWS::Serverless::Function, Properties: {Handler: a.B, Events: {Get: {Type: Api,
+                   Properties: {Path: !Ref RoutePath, Method: get}}}}}
             """;
         assertThatThrownBy(() -> read(template, Map.of(), new RecordingListener()))
-            .hasMessageContaining("function Fn has Timeout 'soon', which is not a whole number");
+            .isInstanceOf(LocalStageException.class)
+            .hasMessageEndingWith("template.yaml: Resources.Fn.Properties.Events.Get.Properties.Path has no local value;"
+                + " write a literal Path or give its parameter a value in the stage's <parameterOverrides>");
     }
 
     private LocalApplication read(String text, Map<String, String> overrides, RecordingListener listener) throws Exception {

@@ -1,0 +1,158 @@
+package dev.samstage.core.validate;
+
+import dev.samstage.core.events.StageEvent;
+import dev.samstage.core.template.Template;
+import dev.samstage.core.template.TemplateFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class TemplateValidationTest {
+
+    private static final Path FILE = Path.of("app", "template.yaml");
+    private static final String EVENTS = "Resources.Fn.Properties.Events.Get.Properties";
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+            arguments("a function without Handler", function("{Runtime: java21}"),
+                "Resources.Fn.Properties.Handler is missing; add Handler: pkg.Class::method to the function or to Globals.Function"),
+            arguments("a blank Handler", function("{Handler: ' '}"),
+                "Resources.Fn.Properties.Handler is missing; add Handler: pkg.Class::method to the function or to Globals.Function"),
+            arguments("an Api event without Path", event("{Type: Api, Properties: {Method: get}}"),
+                EVENTS + ".Path is missing; an Api event needs Path: /resource and Method: get"),
+            arguments("an Api event without Method", event("{Type: Api, Properties: {Path: /orders}}"),
+                EVENTS + ".Method is missing; an Api event needs Path: /resource and Method: get"),
+            arguments("an Api event without Properties", event("{Type: Api}"),
+                EVENTS + " has neither Path nor Method; an Api event needs Path: /resource and Method: get"),
+            arguments("a path without a leading slash", event("{Type: Api, Properties: {Path: orders, Method: get}}"),
+                EVENTS + ".Path 'orders' does not start with '/'; write /orders"),
+            arguments("a method that is not HTTP", event("{Type: Api, Properties: {Path: /orders, Method: fetch}}"),
+                EVENTS + ".Method 'fetch' is not an HTTP method; use get, post, put, patch, delete, head, options or any"),
+            arguments("an HttpApi event with a path and no method", event("{Type: HttpApi, Properties: {Path: /orders}}"),
+                EVENTS + ".Method is missing; an HttpApi event needs both Path and Method, or neither for the API's $default route"),
+            arguments("an HttpApi path without a leading slash", event("{Type: HttpApi, Properties: {Path: 'orders/{id}', Method: get}}"),
+                EVENTS + ".Path 'orders/{id}' does not start with '/'; write /orders/{id}"),
+            arguments("an event without Type", event("{Properties: {Path: /orders, Method: get}}"),
+                "Resources.Fn.Properties.Events.Get.Type is missing; set the event source, e.g. Type: Api"),
+            arguments("an event that is not a mapping", event("Api"),
+                "Resources.Fn.Properties.Events.Get is not a mapping; write Type: and Properties: under it"),
+            arguments("two functions on one route", """
+                Globals: {Function: {Handler: a.B}}
+                Resources:
+                  First: {Type: AWS::Serverless::Function, Properties: {Events: {Get: {Type: Api, Properties: {Path: '/orders/{id}', Method: get}}}}}
+                  Second: {Type: AWS::Serverless::Function, Properties: {Events: {Fetch: {Type: Api, Properties: {Path: '/orders/{orderId}', Method: GET}}}}}
+                """, "Resources.Second.Properties.Events.Fetch declares route GET /orders/{orderId} of ServerlessRestApi,"
+                + " which First.Get already declares; remove or change the Path/Method of one of them"),
+            arguments("two events on one route of a named API", """
+                Resources:
+                  Api: {Type: AWS::Serverless::Api, Properties: {StageName: v1}}
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B
+                      Events:
+                        One: {Type: Api, Properties: {RestApiId: !Ref Api, Path: '/files/{proxy+}', Method: any}}
+                        Two: {Type: Api, Properties: {RestApiId: {Ref: Api}, Path: '/files/{path+}', Method: ANY}}
+                """, "Resources.Fn.Properties.Events.Two declares route ANY /files/{path+} of Api, which Fn.One already"
+                + " declares; remove or change the Path/Method of one of them"),
+            arguments("two $default routes of an HTTP API", """
+                Globals: {Function: {Handler: a.B}}
+                Resources:
+                  First: {Type: AWS::Serverless::Function, Properties: {Events: {All: {Type: HttpApi}}}}
+                  Second: {Type: AWS::Serverless::Function, Properties: {Events: {Rest: {Type: HttpApi, Properties: {}}}}}
+                """, "Resources.Second.Properties.Events.Rest declares route $default of ServerlessHttpApi, which First.All"
+                + " already declares; remove or change the Path/Method of one of them"),
+            arguments("a Timeout that is not a number", function("{Handler: a.B, Timeout: soon}"),
+                "Resources.Fn.Properties.Timeout 'soon' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
+            arguments("a Timeout over Lambda's 900 s", function("{Handler: a.B, Timeout: 901}"),
+                "Resources.Fn.Properties.Timeout '901' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
+            arguments("a Timeout of zero", function("{Handler: a.B, Timeout: 0}"),
+                "Resources.Fn.Properties.Timeout '0' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
+            arguments("a fractional Timeout", function("{Handler: a.B, Timeout: 2.5}"),
+                "Resources.Fn.Properties.Timeout '2.5' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
+            arguments("a MemorySize under Lambda's 128 MB", function("{Handler: a.B, MemorySize: 64}"),
+                "Resources.Fn.Properties.MemorySize '64' is not a whole number of MB from 128 to 10240; write e.g. MemorySize: 512"),
+            arguments("a MemorySize over Lambda's 10240 MB", function("{Handler: a.B, MemorySize: 20480}"),
+                "Resources.Fn.Properties.MemorySize '20480' is not a whole number of MB from 128 to 10240; write e.g. MemorySize: 512"),
+            arguments("a Globals Timeout that is not a number", "Globals: {Function: {Handler: a.B, Timeout: 30s}}\n"
+                + function("{}"),
+                "Globals.Function.Timeout '30s' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void eachMistakeIsOneLineNamingFilePropertyValueAndFix(String mistake, String template, String expected) {
+        List<TemplateProblem> problems = TemplateValidation.problems(FILE, parse(template));
+
+        assertThat(problems).extracting(TemplateProblem::line).containsExactly(FILE + ": " + expected);
+    }
+
+    @Test
+    void aSoundTemplateHasNoProblems() {
+        String template = """
+            Parameters:
+              RoutePath: {Type: String}
+            Globals:
+              Function: {Handler: a.B, Timeout: 29, MemorySize: 1024}
+            Resources:
+              Admin:
+                Type: AWS::Serverless::Api
+                Properties: {StageName: v1}
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Timeout: !Ref AWS::NoValue
+                  Events:
+                    Get: {Type: Api, Properties: {Path: '/orders/{id}', Method: get}}
+                    Post: {Type: Api, Properties: {Path: '/orders/{id}', Method: post}}
+                    AdminGet: {Type: Api, Properties: {RestApiId: !Ref Admin, Path: '/orders/{id}', Method: get}}
+                    FromParameter: {Type: Api, Properties: {Path: !Ref RoutePath, Method: get}}
+                    Http: {Type: HttpApi, Properties: {Path: '/orders/{id}', Method: get}}
+                    Default: {Type: HttpApi}
+                    Queue: {Type: SQS, Properties: {Queue: arn}}
+              Image:
+                Type: AWS::Serverless::Function
+                Properties: {PackageType: Image, ImageUri: repo:tag}
+            """;
+
+        assertThat(TemplateValidation.problems(FILE, parse(template))).isEmpty();
+    }
+
+    @Test
+    void checkReportsEveryProblemAndFailsWithTheFirst() {
+        List<StageEvent> events = new ArrayList<>();
+        Template template = parse(function("{Timeout: soon, Events: {Get: {Type: Api, Properties: {Method: get}}}}"));
+
+        assertThatThrownBy(() -> TemplateValidation.check(FILE, template, events::add))
+            .isInstanceOf(TemplateValidationException.class)
+            .hasMessage(FILE + ": Resources.Fn.Properties.Handler is missing; add Handler: pkg.Class::method to the function"
+                + " or to Globals.Function (and 2 more, listed above)");
+        assertThat(events).extracting(StageEvent::message).containsExactly(
+            FILE + ": Resources.Fn.Properties.Timeout 'soon' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30",
+            FILE + ": " + EVENTS + ".Path is missing; an Api event needs Path: /resource and Method: get");
+    }
+
+    /** A template of one function {@code Fn} with these properties (flow style). */
+    private static String function(String properties) {
+        return "Resources:\n  Fn: {Type: AWS::Serverless::Function, Properties: " + properties + "}\n";
+    }
+
+    /** A template of one function {@code Fn} with a Handler and this event {@code Get}. */
+    private static String event(String event) {
+        return function("{Handler: a.B, Events: {Get: " + event + "}}");
+    }
+
+    private static Template parse(String text) {
+        return Template.parse(text, TemplateFormat.YAML, FILE.toString());
+    }
+}
