@@ -42,7 +42,7 @@ final class ResolvedAtDeploy {
                         && m.getString("Type").filter(t -> t.startsWith(SSM_PARAMETER_TYPE)).isPresent())
                 .map(Map.Entry::getKey).toList();
         if (!ssm.isEmpty()) {
-            found.add("SSM parameter type" + (ssm.size() == 1 ? " (" : "s (") + String.join(", ", ssm) + ")");
+            found.add((ssm.size() == 1 ? "an SSM parameter type (" : "SSM parameter types (") + String.join(", ", ssm) + ")");
         }
         List<String> macros = new ArrayList<>(transforms(template.root().get("Transform").orElse(null)));
         macros.removeIf(SAM_TRANSFORM::equals);

@@ -144,7 +144,7 @@ class NoOpRedeployTest {
         assertThat(result.primary().outcome()).isEqualTo(Outcome.NO_CHANGES);
         assertThat(cloudFormationCalls()).contains("CreateChangeSet");
         assertThat(stage.messages()).contains("Stack orders-dev in us-east-1 was deployed with the same inputs, but the "
-                + "template has SSM parameter type (DisplayName), which CloudFormation resolves again at each deployment; "
+                + "template has an SSM parameter type (DisplayName), which CloudFormation resolves again at each deployment; "
                 + "creating a change set to find out what changed.");
     }
 

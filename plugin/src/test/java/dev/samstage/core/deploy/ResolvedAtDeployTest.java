@@ -14,7 +14,7 @@ class ResolvedAtDeployTest {
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             the SAM transform alone is expanded the same way each time | Transform: AWS::Serverless-2016-10-31 |  -
             a dynamic reference | Description: '{{resolve:ssm:/orders/name}}' | dynamic references ({{resolve:...}})
-            an SSM parameter type | 'Parameters: {Name: {Type: "AWS::SSM::Parameter::Value<String>", Default: /a}}' | SSM parameter type (Name)
+            an SSM parameter type | 'Parameters: {Name: {Type: "AWS::SSM::Parameter::Value<String>", Default: /a}}' | an SSM parameter type (Name)
             a macro beside the SAM transform | 'Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions]' | macros (AWS::LanguageExtensions)
             an AWS::Include anywhere | 'Metadata: {X: {"Fn::Transform": {Name: AWS::Include, Parameters: {Location: s3://b/k}}}}' | Fn::Transform
             a nested stack | 'Resources: {Child: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: https://x}}}' | nested stacks (Child)
