@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Prints bench/run's results (key=value lines) as a markdown table with ratios and targets."""
+"""Prints the further figures of bench/run (key=value lines) as a markdown table: single runs or best-of-N
+figures taken independently, with ratios of those figures. The paired rows, the ones to judge samstage
+against the AWS CLI by, are bench/lib/paired.py's."""
 import sys
 
 
@@ -29,39 +31,12 @@ def ratio(a, b):
     return f"{a / b:.2f}x" if a is not None and b else "n/a"
 
 
-def round_ratios(v):
-    """Each round's added time over the same round's CLI time, and their median."""
-    try:
-        added = [float(x) for x in v["b_added_runs"].split()]
-        cli = [float(x) for x in v["b_cli_runs"].split()]
-    except (KeyError, ValueError):
-        return "n/a"
-    ratios = sorted(a / c for a, c in zip(added, cli))
-    if not ratios:
-        return "n/a"
-    mid = len(ratios) // 2
-    median = ratios[mid] if len(ratios) % 2 else (ratios[mid - 1] + ratios[mid]) / 2
-    return f"{ratios[0]:.2f}x-{ratios[-1]:.2f}x, median {median:.2f}x"
-
-
 def main():
     v = load(sys.argv[1])
     big, small = v.get("big_mb", "?"), v.get("small_mb", "?")
     fns, kb = v.get("functions", "?"), v.get("function_kb", "?")
     rows = []
 
-    added, bc = num(v, "b_added"), num(v, "b_cli")
-    verdict = "n/a" if added is None or bc is None else ("met" if added <= 0.7 * bc else "NOT met")
-    rows.append((f"1. Package {big} MB of code, one function, as a service build runs it: time packaging adds to"
-                 f" the build (best of {v.get('stage_repeat', '?')} each)",
-                 f"{seconds(v, 'b_added')} (`mvn package-stage` {seconds(v, 'b_stage')} minus `mvn package`"
-                 f" {seconds(v, 'b_build')}, both from a clean target/); in it the validate goal {seconds(v, 'b_validate')} and the package goal"
-                 f" {seconds(v, 'b_package')}; per round: {v.get('b_added_runs', 'n/a').strip()} s",
-                 f"{seconds(v, 'b_cli')} (`aws cloudformation package`, run after `mvn package`);"
-                 f" per round: {v.get('b_cli_runs', 'n/a').strip()} s",
-                 f"{ratio(added, bc)} (package goal alone {ratio(num(v, 'b_package'), bc)}); round by round"
-                 f" {round_ratios(v)}",
-                 f"<= 0.70x: {verdict}"))
     s, c = num(v, "s_big_wall"), num(v, "c_big_wall")
     rows.append((f"1. Same {big} MB as a command of its own, `mvn samstage:package` on a pom project (Maven's"
                  f" start-up and the plugin's loading included; best of {v.get('repeat', '?')})",

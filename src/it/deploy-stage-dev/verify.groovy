@@ -22,9 +22,11 @@ assert artifact.responseCode == 200
 assert artifact.getHeaderField('x-amz-server-side-encryption') == 'aws:kms'
 assert artifact.getHeaderField('x-amz-server-side-encryption-aws-kms-key-id') ==~ /arn:aws:kms:eu-west-1:\d{12}:key\/[-0-9a-f]+/
 
-// second run: the same content hash, so nothing uploaded and an empty change set, which is a success
+// second run: the same content hash, so nothing uploaded; the stack's deployment digest matches,
+// so no change set is created at all, which is a success
 assert log =~ /Packaged template\.yaml: 0 artifacts uploaded \(0[.0]* (B|KiB|MiB)\), 1 reused/
 assert log.contains('No changes to stack clock-dev in eu-west-1; nothing to execute.')
+assert log.readLines().count { it.contains('change set samstage-') && it.contains('Creating ') } == 1
 assert log.readLines().count { it.contains('BUILD SUCCESS') } == 2
 
 // read the artifact back from the bucket and run the function from it, as Lambda would

@@ -19,24 +19,26 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
 /**
  * The change set a deployment asks for: its name (time and template digest, so a retried
  * request is recognised by its client token), CREATE or UPDATE, the capabilities the template
- * needs plus those the stage grants, tags (template configuration, then stage, then caller),
- * parameters, and the template as a body or, when the package step uploaded it, a URL.
+ * needs plus those the stage grants, tags (template configuration, then stage, then caller,
+ * then the {@link DeploymentDigest} of all of it), parameters, and the template as a body or,
+ * when the package step uploaded it, a URL.
  *
  * @param stackName    stack
  * @param name         change set name, also the client token
  * @param type         CREATE or UPDATE
  * @param capabilities acknowledged capabilities
- * @param tags         stack tags
+ * @param tags         stack tags, {@link DeploymentDigest#TAG} included
  * @param parameters   parameter values
  * @param sha256       digest of the template, recorded in the description
  * @param templateBody the template text, when passed inline
  * @param templateUrl  the template's S3 URL, when passed by reference
  * @param roleArn      service role CloudFormation uses, if any
  * @param notificationArns SNS topics for stack events
+ * @param deploymentDigest the digest of this deployment, also in {@code tags}
  */
 record ChangeSetPlan(String stackName, String name, ChangeSetType type, List<String> capabilities, Map<String, String> tags,
                      List<Parameter> parameters, String sha256, Optional<String> templateBody, Optional<String> templateUrl,
-                     Optional<String> roleArn, List<String> notificationArns) {
+                     Optional<String> roleArn, List<String> notificationArns, String deploymentDigest) {
 
     /** CloudFormation's limit for a TemplateBody. */
     static final long TEMPLATE_BODY_LIMIT = 51_200;
@@ -44,21 +46,26 @@ record ChangeSetPlan(String stackName, String name, ChangeSetType type, List<Str
 
     static ChangeSetPlan of(DeployRequest request, Template template, String templateText, Optional<String> templateUrl,
                             String sha256, ChangeSetType type, List<Parameter> parameters,
-                            TemplateConfiguration configuration, Instant now) {
+                            Map<String, String> effectiveParameters, TemplateConfiguration configuration, Instant now) {
         Set<String> capabilities = new LinkedHashSet<>(TemplateCapabilities.of(template));
         capabilities.addAll(request.env().capabilities());
         Map<String, String> tags = new LinkedHashMap<>(configuration.tags());
         tags.putAll(request.env().tags());
         tags.putAll(request.extraTags());
+        tags.remove(DeploymentDigest.TAG);
         if (templateUrl.isEmpty() && templateText.getBytes(StandardCharsets.UTF_8).length > TEMPLATE_BODY_LIMIT) {
             throw new DeployException("The packaged template " + request.packagedTemplate() + " is over CloudFormation's "
                     + TEMPLATE_BODY_LIMIT + "-byte TemplateBody limit and was not uploaded; package it with an artifact "
                     + "bucket so that it is deployed from S3.");
         }
+        List<String> granted = List.copyOf(capabilities);
+        String digest = DeploymentDigest.of(sha256, effectiveParameters, tags, granted, request.env().notificationArns(),
+                request.env().cloudFormationRole(), configuration.stackPolicy());
+        tags.put(DeploymentDigest.TAG, digest);
         return new ChangeSetPlan(request.env().stackName(), "samstage-" + NAME_TIME.format(now) + "-" + sha256.substring(0, 12),
-                type, List.copyOf(capabilities), tags, parameters, sha256,
+                type, granted, tags, parameters, sha256,
                 templateUrl.isPresent() ? Optional.empty() : Optional.of(templateText), templateUrl,
-                request.env().cloudFormationRole(), request.env().notificationArns());
+                request.env().cloudFormationRole(), request.env().notificationArns(), digest);
     }
 
     CreateChangeSetRequest toRequest() {

@@ -121,9 +121,18 @@ final class RegionDeployment {
         Map<String, String> overrides = request.env().parameterOverrides();
         List<Parameter> parameters = StackParameters.resolve(template, configuration.parameters(), overrides,
                 existingParameters, stackName(), listener);
-        Optional<ChangeSetSummary> created = createChangeSet(type, parameters);
+        Map<String, String> current = new LinkedHashMap<>();
+        if (type == ChangeSetType.UPDATE) {
+            stack.get().parameters().forEach(p -> current.put(p.parameterKey(), p.parameterValue()));
+        }
+        ChangeSetPlan plan = ChangeSetPlan.of(request, template, templateText, templateUrl, sha256, type, parameters,
+                StackParameters.effective(template, parameters, current), configuration, clock.instant());
+        if (type == ChangeSetType.UPDATE && unchanged(stack.get(), plan, parameters)) {
+            return noChanges(Optional.empty(), stack);
+        }
+        Optional<ChangeSetSummary> created = createChangeSet(plan);
         if (created.isEmpty() || created.get().empty()) {
-            return noChanges(created);
+            return noChanges(created, Optional.empty());
         }
         ChangeSetSummary changeSet = created.get();
         show(changeSet);
@@ -136,9 +145,32 @@ final class RegionDeployment {
         return execute(changeSet, type == ChangeSetType.CREATE ? Outcome.CREATED : Outcome.UPDATED, true);
     }
 
-    private Optional<ChangeSetSummary> createChangeSet(ChangeSetType type, List<Parameter> parameters) {
-        ChangeSetPlan plan = ChangeSetPlan.of(request, template, templateText, templateUrl, sha256, type, parameters,
-                configuration, clock.instant());
+    /**
+     * Whether the stack already runs exactly this deployment, so that no change set is needed: it
+     * ended its last operation in success (not a rollback, which restores the previous tags too,
+     * nor a failure), its digest tag is this deployment's, and nothing in the template is looked
+     * up again by CloudFormation at each deployment.
+     */
+    private boolean unchanged(Stack stack, ChangeSetPlan plan, List<Parameter> parameters) {
+        if (!StackState.succeeded(stack.stackStatusAsString())
+                || !DeploymentDigest.on(stack).filter(plan.deploymentDigest()::equals).isPresent()) {
+            return false;
+        }
+        Optional<String> resolved = ResolvedAtDeploy.reason(template, templateText)
+                .map(r -> "the template has " + r + ", which CloudFormation resolves again at each deployment")
+                .or(() -> Optional.of(StackParameters.noEchoGiven(template, parameters)).filter(n -> !n.isEmpty())
+                        .map(n -> "NoEcho parameter" + (n.size() == 1 ? " " : "s ") + String.join(", ", n)
+                                + (n.size() == 1 ? " is" : " are") + " given a value the stack does not show"));
+        if (resolved.isPresent()) {
+            listener.on(StageEvent.info("Stack " + stackName() + " in " + region + " was deployed with the same inputs, but "
+                    + resolved.get() + "; creating a change set to find out what changed."));
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<ChangeSetSummary> createChangeSet(ChangeSetPlan plan) {
+        ChangeSetType type = plan.type();
         listener.on(StageEvent.info("Creating " + type + " change set " + plan.name() + " for stack " + stackName() + " in "
                 + region + " (capabilities: " + (plan.capabilities().isEmpty() ? "none" : String.join(", ", plan.capabilities()))
                 + ")."));
@@ -186,14 +218,15 @@ final class RegionDeployment {
         }
     }
 
-    private Run noChanges(Optional<ChangeSetSummary> emptyChangeSet) {
+    /** @param described the stack as just described, when that answer is still current */
+    private Run noChanges(Optional<ChangeSetSummary> emptyChangeSet, Optional<Stack> described) {
         emptyChangeSet.ifPresent(this::deleteChangeSet);
         if (request.failOnEmptyChangeSet()) {
             throw new DeployException("No changes to deploy to stack " + stackName() + " in " + region + " and -D"
                     + StageProperties.FAIL_ON_EMPTY_CHANGE_SET + "=true; change the template or parameters, or drop the flag.");
         }
         listener.on(StageEvent.info("No changes to stack " + stackName() + " in " + region + "; nothing to execute."));
-        Stack stack = StackState.describe(cfn, stackName()).orElseThrow();
+        Stack stack = described.or(() -> StackState.describe(cfn, stackName())).orElseThrow();
         Map<String, String> outputs = outputs(stack);
         return new Run(new RegionResult(region, stackName(), Optional.of(stack.stackId()), Outcome.NO_CHANGES,
                 Optional.empty(), endpoint(outputs), outputs), emptyChangeSet);

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The SHA-256 of a packaged template (as deployed to a region), recorded in the change set's description so that
- * executing a reviewed change set can prove the template is still the one reviewed. (A tag
- * would do too, but change set tags become stack tags and would change every resource.)
+ * executing a reviewed change set can prove the template is still the one reviewed. (Not in a
+ * tag: change set tags become stack tags, which CloudFormation propagates to every resource; the
+ * one tag samstage adds, {@link DeploymentDigest}, changes only when the deployment does.)
  */
 final class TemplateDigest {
 

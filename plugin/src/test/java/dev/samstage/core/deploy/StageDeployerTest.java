@@ -251,7 +251,7 @@ class StageDeployerTest {
 
         assertThat(result.primary().endpoint()).contains("https://abc123defg.execute-api.us-east-1.amazonaws.com/from-file");
         Stack stack = stage.stack(LocalStage.DEV, "us-east-1", "orders-dev").orElseThrow();
-        assertThat(stack.tags()).extracting(t -> t.key() + "=" + t.value())
+        assertThat(stack.tags()).filteredOn(t -> !t.key().equals(DeploymentDigest.TAG)).extracting(t -> t.key() + "=" + t.value())
                 .containsExactlyInAnyOrder("team=payments", "cost=2", "commit=abc123");
         assertThat(stage.messages()).contains("Parameter Unknown is not declared by the template; its value is not passed.");
         try (AwsClientFactory dev = stage.account(LocalStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
@@ -325,9 +325,7 @@ class StageDeployerTest {
             DeployResult result = new StageDeployer(counted, stage.events::add).deploy(stage.request(env, stage.template(Templates.topic("v1"))));
             assertThat(result.primary().outcome()).isEqualTo(Outcome.NO_CHANGES);
         }
-        assertThat(calls).containsExactly("Sts.AssumeRole", "Sts.GetCallerIdentity", "CloudFormation.DescribeStacks",
-                "CloudFormation.CreateChangeSet", "CloudFormation.DescribeChangeSet", "CloudFormation.DeleteChangeSet",
-                "CloudFormation.DescribeStacks");
+        assertThat(calls).containsExactly("Sts.AssumeRole", "Sts.GetCallerIdentity", "CloudFormation.DescribeStacks");
     }
 
     @Test
