@@ -16,7 +16,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -79,8 +81,22 @@ public class PackageMojo extends AbstractStageMojo {
                     if (policy != null) {
                         new DeploymentPreferenceWriter(listener).apply(edited, policy);
                     }
-                });
+                }, reactorModules());
         return new StagePackager(store, listener).packageTemplate(request);
+    }
+
+    /**
+     * What the build's other modules built, by directory, for functions whose {@code CodeUri} is a
+     * module ({@link ReactorOrder} has them built first).
+     */
+    private Map<Path, JavaBuildOutput> reactorModules() {
+        Map<Path, JavaBuildOutput> modules = new HashMap<>();
+        for (org.apache.maven.project.MavenProject module : session.getProjects()) {
+            if (module != project && !"pom".equals(module.getPackaging())) {
+                modules.put(module.getBasedir().toPath(), javaBuildOutput(module));
+            }
+        }
+        return modules;
     }
 
     /** The classes plus runtime jars (Lambda's {@code lib/} layout), or the shaded jar when the build makes one. */

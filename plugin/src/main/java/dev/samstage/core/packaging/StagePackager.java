@@ -59,7 +59,7 @@ public final class StagePackager {
         ProjectPaths paths = new ProjectPaths(request.projectDir());
         List<PlannedArtifact> planned = new ArrayList<>();
         long start = System.nanoTime();
-        Template packaged = new TemplatePackager(paths, new ArtifactResolver(paths, request.build()), store,
+        Template packaged = new TemplatePackager(paths, new ArtifactResolver(paths, request.build(), request.modules()), store,
                 destination, planned).pack(request.templateFile(), request.stageEdits());
         listener.on(StageEvent.debug(String.format("Planned %d artifacts (content hashes, keys) in %d ms",
                 planned.size(), (System.nanoTime() - start) / 1_000_000)));
