@@ -74,7 +74,8 @@ public class VerifyMojo extends AbstractStageMojo {
                 LocalStage running = LocalStages.running(project).orElse(null);
                 if (running == null) {
                     running = startedHere = LocalStage.start(new LocalStageRequest(template,
-                            ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials), listener);
+                            ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials,
+                project.getBasedir().toPath(), ProjectPaths.reactorClasspaths(session, project)), listener);
                 }
                 targets = List.of(new Target(null, running.endpoint()));
             } else {

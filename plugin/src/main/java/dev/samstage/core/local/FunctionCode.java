@@ -8,15 +8,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The class path a function's code runs from, by its {@code CodeUri}: absent or {@code .}
- * means the project's own class path; a directory means that directory plus its
- * {@code lib/*.jar} (Lambda's layout); a {@code .zip} or {@code .jar} is extracted to a
- * temporary directory and read the same way. The temporary copy is removed on close.
+ * The class path a function's code runs from, by its {@code CodeUri} resolved against the
+ * template's directory, as packaging resolves it: absent, {@code .} or the project's directory
+ * means the project's own class path; a Maven module of the build means that module's class
+ * path (never its sources); another directory means that directory plus its {@code lib/*.jar}
+ * (Lambda's layout); a {@code .zip} or {@code .jar} is extracted to a temporary directory and
+ * read the same way. The temporary copy is removed on close.
  */
 final class FunctionCode implements AutoCloseable {
 
@@ -29,9 +32,30 @@ final class FunctionCode implements AutoCloseable {
     }
 
     static FunctionCode of(LocalFunction function, Path templateDir, List<Path> projectClasspath) {
+        return of(function, templateDir, templateDir, projectClasspath, Map.of());
+    }
+
+    static FunctionCode of(LocalFunction function, Path templateDir, LocalStageRequest request) {
+        return of(function, templateDir, request.projectDir(), request.projectClasspath(), request.moduleClasspaths());
+    }
+
+    private static FunctionCode of(LocalFunction function, Path templateDir, Path projectDir, List<Path> projectClasspath,
+                                   Map<Path, List<Path>> modules) {
         String codeUri = function.codeUri();
-        if (codeUri == null || codeUri.isBlank() || templateDir.resolve(codeUri).normalize().equals(templateDir.normalize())) {
+        if (codeUri == null || codeUri.isBlank() || templateDir.resolve(codeUri).normalize().equals(templateDir.normalize())
+                || real(templateDir.resolve(codeUri)).equals(real(projectDir))) {
             return new FunctionCode(projectClasspath, null);
+        }
+        Path named = real(templateDir.resolve(codeUri));
+        for (Map.Entry<Path, List<Path>> module : modules.entrySet()) {
+            if (real(module.getKey()).equals(named)) {
+                return new FunctionCode(module.getValue(), null);
+            }
+        }
+        if (Files.isRegularFile(named.resolve("pom.xml"))) {
+            throw new LocalStageException("Function " + function.logicalId() + ": CodeUri " + codeUri + " is a Maven module ("
+                + named.resolve("pom.xml") + ") that this build does not build, and its sources are no Lambda code; list it"
+                + " in the <modules> of the pom that runs samstage and run the stage from there");
         }
         if (codeUri.startsWith("s3://")) {
             throw new LocalStageException("Function " + function.logicalId() + ": CodeUri " + codeUri
@@ -48,6 +72,14 @@ final class FunctionCode implements AutoCloseable {
         }
         throw new LocalStageException("Function " + function.logicalId() + ": CodeUri " + codeUri + " (" + location
             + ") is neither a directory nor a .zip/.jar file; build the function first or fix CodeUri");
+    }
+
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
     List<Path> classpath() {

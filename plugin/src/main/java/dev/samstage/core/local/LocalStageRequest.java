@@ -18,9 +18,21 @@ import java.util.Objects;
  * @param passCredentials     whether handlers get the caller's AWS credentials (as
  *                            {@code AWS_ACCESS_KEY_ID}, ...), standing in for the function
  *                            role's; without it they get none
+ * @param projectDir          the project's directory: a {@code CodeUri} naming it (from a template
+ *                            elsewhere, e.g. one level up) is the project's own code, as in packaging
+ * @param moduleClasspaths    the runtime class paths of the build's other Maven modules, by directory:
+ *                            a {@code CodeUri} naming a module runs that module's build, never its sources
  */
 public record LocalStageRequest(Path templateFile, List<Path> projectClasspath, String stageName, int port,
-                                Map<String, String> parameterOverrides, boolean passCredentials) {
+                                Map<String, String> parameterOverrides, boolean passCredentials, Path projectDir,
+                                Map<Path, List<Path>> moduleClasspaths) {
+
+    /** A request for a project whose template sits in its own directory, built on its own. */
+    public LocalStageRequest(Path templateFile, List<Path> projectClasspath, String stageName, int port,
+                             Map<String, String> parameterOverrides, boolean passCredentials) {
+        this(templateFile, projectClasspath, stageName, port, parameterOverrides, passCredentials,
+                templateFile.toAbsolutePath().getParent(), Map.of());
+    }
 
     /** A request whose handlers get no AWS credentials. */
     public LocalStageRequest(Path templateFile, List<Path> projectClasspath, String stageName, int port,
@@ -38,5 +50,7 @@ public record LocalStageRequest(Path templateFile, List<Path> projectClasspath, 
             throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535, got " + port);
         }
         parameterOverrides = Map.copyOf(parameterOverrides == null ? Map.of() : parameterOverrides);
+        Objects.requireNonNull(projectDir, "projectDir");
+        moduleClasspaths = Map.copyOf(Objects.requireNonNull(moduleClasspaths, "moduleClasspaths"));
     }
 }
