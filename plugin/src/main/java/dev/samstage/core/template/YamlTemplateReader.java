@@ -139,7 +139,7 @@ final class YamlTemplateReader {
                 }
             }
         } else if (node instanceof TemplateIntrinsic intrinsic) {
-            count += size(intrinsic.argument(), limit);
+            count += size(intrinsic.argument(), limit - count);
         }
         return count;
     }
