@@ -66,6 +66,9 @@ final class SamConfigFile {
         } catch (IOException e) {
             throw new ConfigException(file + " cannot be read (" + e.getMessage() + "); check its permissions.");
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark, as Windows editors write, is not part of the TOML
+        }
         OptionalInt deep = TomlNesting.lineBeyond(text, DocumentLimits.MAX_NESTING_DEPTH);
         if (deep.isPresent()) {
             throw new ConfigException(file + ":" + deep.getAsInt() + ": " + DocumentLimits.tooDeep(

@@ -20,6 +20,12 @@ public final class JsonProblems {
         if (marker >= 0) {
             line = line.substring(0, marker);
         }
+        // a Jackson limit (number or name length): its value, without the name of Jackson's setting
+        int setting = line.indexOf(", from `StreamReadConstraints");
+        if (setting >= 0) {
+            int end = line.indexOf("`)", setting);
+            line = line.substring(0, setting) + (end < 0 ? ")" : line.substring(end + 1));
+        }
         if (line.startsWith("Unrecognized token")) {
             return "a word that is not a JSON value (expected a string, number, object, array, true, false or null)";
         }

@@ -30,10 +30,13 @@ final class JsonTemplateReader {
     }
 
     static TemplateMap read(String text, String source) {
+        JsonParser open = null;
         try (JsonParser parser = FACTORY.createParser(text)) {
+            open = parser;
             return new JsonTemplateReader(parser, source).document();
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
+            // a Jackson limit (a number too long) carries no location: the token being read has it
+            JsonLocation location = e.getLocation() != null || open == null ? e.getLocation() : open.currentTokenLocation();
             String problem = "invalid JSON: " + JsonProblems.describe(e.getOriginalMessage()) + "; fix the JSON syntax";
             throw location == null
                     ? new TemplateException(source + ": " + problem, e)

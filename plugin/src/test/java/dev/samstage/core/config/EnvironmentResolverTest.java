@@ -333,6 +333,13 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void aSamConfigSavedWithAByteOrderMarkIsRead() throws IOException {
+        Path sam = samConfig("\uFEFF[dev.deploy.parameters]\nstack_name = \"orders-dev-bom\"\n");
+
+        assertThat(resolver().resolve("dev", List.of(dev()), sam, Map.of()).stackName()).isEqualTo("orders-dev-bom");
+    }
+
+    @Test
     void aSamConfigWithAVersionAndOtherCommandsIsRead() throws IOException {
         Path sam = samConfig("version = 0.1\n[default.global.parameters]\nstack_name = \"x\"\n[dev.build]\ncached = true\n"
                 + "[dev.deploy.parameters]\nstack_name = \"orders-dev-sam\"\n");

@@ -135,6 +135,9 @@ class TemplateErrorsTest {
                 arguments("JSON with a trailing comma", "t.json", "{\"Resources\": {},}",
                         "t.json:1:18: invalid JSON: unexpected character: was expecting double-quote to start field name; "
                                 + "fix the JSON syntax"),
+                arguments("a JSON number of 2,000 digits", "t.json", "{\"Resources\": {\"A\": " + "9".repeat(2_000) + "}}",
+                        "t.json:1:21: invalid JSON: Number value length (2000) exceeds the maximum allowed (1000); fix the "
+                                + "JSON syntax"),
                 arguments("a YAML document that is a number", "t.yaml", "12345678901234567890123\n",
                         "t.yaml:1:1: the template is not a mapping but a number value; a template is a mapping with a "
                                 + "Resources section"));
