@@ -24,7 +24,8 @@ def aws = evaluate(new File(basedir, 'local_aws.groovy'))
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').absolutePath
 def tail = System.getProperty('maven.repo.local') ?: new File(System.getProperty('user.home'), '.m2/repository').absolutePath
 def log = new File(basedir, 'interrupted-build.log')
-def pb = new ProcessBuilder(mvn, '-B', '-o', "-Dmaven.repo.local=${localRepositoryPath.absolutePath}",
+// not offline: on a cold local repository the child resolves what this IT's build did not need yet
+def pb = new ProcessBuilder(mvn, '-B', "-Dmaven.repo.local=${localRepositoryPath.absolutePath}",
         "-Dmaven.repo.local.tail=${tail}", "-Dsamstage.endpointUrl=http://localhost:${port}",
         'package-stage', 'samstage:deploy', '-Denv=dev')
         .directory(basedir)

@@ -93,6 +93,10 @@ public abstract class AbstractStageMojo extends AbstractMojo {
         Path basedir = project.getBasedir().toPath();
         if (template != null) {
             Path explicit = basedir.resolve(template.toPath()).normalize();
+            if (Files.isDirectory(explicit)) {
+                throw new MojoFailureException("SAM template " + explicit + " (samstage.template) is a directory; "
+                        + "point -Dsamstage.template at the template file in it (such as template.yaml).");
+            }
             if (!Files.isRegularFile(explicit)) {
                 throw new MojoFailureException("SAM template " + explicit + " (samstage.template) does not exist; "
                         + "point -Dsamstage.template at the service's template file.");

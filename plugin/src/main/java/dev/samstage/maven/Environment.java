@@ -71,6 +71,11 @@ public class Environment {
 
     /** The immutable core value. */
     dev.samstage.core.config.Environment toCore() {
+        if (name == null || name.isBlank()) {
+            throw new dev.samstage.core.config.ConfigException("An <environment> of the samstage plugin configuration has no "
+                    + "<name>" + (accountId == null ? "" : " (the one with <accountId>" + accountId + "</accountId>)")
+                    + "; give every <environment> a <name>, such as dev.");
+        }
         List<String> allRegions = new ArrayList<>(regions == null ? List.of() : regions);
         if (allRegions.isEmpty() && region != null && !region.isBlank()) {
             allRegions.add(region.trim());

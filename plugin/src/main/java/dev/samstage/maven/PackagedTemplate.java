@@ -1,9 +1,11 @@
 package dev.samstage.maven;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samstage.core.StageException;
 import dev.samstage.core.config.Environment;
+import dev.samstage.core.template.JsonProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +38,12 @@ final class PackagedTemplate {
         try {
             JsonNode url = new ObjectMapper().readTree(manifest.toFile()).path("templateUrl");
             return url.isTextual() ? Optional.of(url.asText()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            // one line, and none of the file's text
+            throw new StageException(manifest + " is not valid JSON (" + JsonProblems.describe(e.getOriginalMessage())
+                    + "); package the stage again.", e);
         } catch (IOException e) {
-            throw new StageException(manifest + " is not valid JSON (" + e.getMessage() + "); package the stage again.", e);
+            throw new StageException(manifest + " cannot be read (" + e.getMessage() + "); package the stage again.", e);
         }
     }
 }

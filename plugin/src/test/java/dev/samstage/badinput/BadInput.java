@@ -33,4 +33,17 @@ final class BadInput {
 
         assertThat(LocalAwsState.read()).isEqualTo(before);
     }
+
+    /** Like {@link #failsWithOneLineAndChangesNothing}, with the whole line given. */
+    static void failsWithExactlyAndChangesNothing(String description, ThrowingCallable run, String line) {
+        LocalAwsState before = LocalAwsState.read();
+
+        assertThatThrownBy(run)
+                .as(description)
+                .isInstanceOf(StageException.class)
+                .hasMessage(line)
+                .hasMessageNotContaining(LocalAws.SECRET_KEY);
+
+        assertThat(LocalAwsState.read()).isEqualTo(before);
+    }
 }

@@ -8,16 +8,21 @@ import dev.samstage.core.packaging.PackageRequest;
 import dev.samstage.core.packaging.S3ArtifactStore;
 import dev.samstage.core.packaging.StagePackager;
 import dev.samstage.testing.aws.LocalAws;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,7 +138,7 @@ class PackageBadInputTest {
                 row("template that is not valid YAML", r -> r.template("Resources:\n  Fn:\n    Type: [AWS::Serverless::Function\n"),
                         "template.yaml:4:1: invalid YAML: while parsing a flow sequence"),
                 row("template that is not valid JSON", r -> r.jsonTemplate("{\"Resources\": {\"Fn\": {\"Type\": }}}"),
-                        "template.json:1:31: invalid JSON: Unexpected character"),
+                        "template.json:1:31: invalid JSON: unexpected character: expected a value; fix the JSON syntax"),
                 row("unknown intrinsic tag", r -> r.bad("AWS::Serverless::Function", "CodeUri: !Reff CodeLocation"),
                         "template.yaml:13:16: unknown tag !Reff; CloudFormation knows !Ref, !Condition"),
                 row("template file that does not exist", r -> r.templateFile = r.project.resolve("no-such-template.yaml"),
@@ -178,6 +183,111 @@ class PackageBadInputTest {
         BadInput.failsWithOneLineAndChangesNothing(description, run::packageIt, expected);
     }
 
+    /** Rows whose whole line is known; {@code {project}} stands for the project directory. */
+    static Stream<Arguments> exactLines() {
+        return Stream.of(
+                row("an alias bomb of 9 levels of 9 aliases", r -> r.template(GOOD + aliasBomb(9, 9)),
+                        "{project}/template.yaml:16:27: aliases that copy more than 100000 values (the limit samstage reads "
+                                + "YAML with); write the repeated parts out instead"),
+                row("20,000 nested [", r -> r.template(GOOD + "Metadata:\n  Deep: " + "[".repeat(20_000) + "\n"),
+                        "{project}/template.yaml:11:107: nesting deeper than 100 levels of mappings and sequences (the limit "
+                                + "samstage reads files with); flatten the template"),
+                row("20,000 nested [ in a JSON template", r -> r.jsonTemplate("{\"Resources\": {\"A\": " + "[".repeat(20_000)),
+                        "{project}/template.json:1:119: nesting deeper than 100 levels of mappings and sequences (the limit "
+                                + "samstage reads files with); flatten the template"),
+                row("a template over CloudFormation's 1 MB", r -> r.template(GOOD + "#".repeat(1_048_576) + "\n"),
+                        "{project}/template.yaml is 1,048,798 bytes, over the 1,048,576-byte limit for a template "
+                                + "(CloudFormation's largest); move parts into nested stacks (AWS::Serverless::Application)"),
+                row("a credentials file given as the template", r -> r.templateFile = r.file("credentials",
+                                "[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0001\naws_secret_access_key = fakeSecretDoNotEcho\n"),
+                        "{project}/credentials:1:1: the template is not a mapping but a sequence; a template is a mapping "
+                                + "with a Resources section"),
+                row("an environment file given as the template", r -> r.templateFile = r.file(".env",
+                                "API_TOKEN=fakeSecretDoNotEcho\n"),
+                        "{project}/.env:1:1: the template is not a mapping but a string value; a template is a mapping with "
+                                + "a Resources section"),
+                row("a secret given as a JSON template", r -> r.templateFile = r.file("token.json", "fakeSecretDoNotEcho\n"),
+                        "{project}/token.json:1:20: invalid JSON: a word that is not a JSON value (expected a string, number, "
+                                + "object, array, true, false or null); fix the JSON syntax"),
+                row("a directory given as the template", r -> r.templateFile = r.project.resolve("code"),
+                        "The template {project}/code is a directory; set -Dsamstage.template to the SAM template file in it "
+                                + "(such as template.yaml)."),
+                row("a tab indenting the template", r -> r.template(GOOD.replace("  Good:", "\tGood:")),
+                        "{project}/template.yaml:4:1: invalid YAML: while scanning for the next token found character "
+                                + "'\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation); fix the YAML "
+                                + "syntax"),
+                row("a template saved as UTF-16", r -> r.templateFile = r.bytes("template.yaml",
+                                ("\uFEFF" + GOOD).getBytes(StandardCharsets.UTF_16LE)),
+                        "{project}/template.yaml is not UTF-8 text; save the template as UTF-8 (without a byte order mark "
+                                + "other than UTF-8's)"),
+                row("a template in Latin-1", r -> r.templateFile = r.bytes("template.yaml",
+                                (GOOD + "Description: caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1)),
+                        "{project}/template.yaml is not UTF-8 text; save the template as UTF-8 (without a byte order mark "
+                                + "other than UTF-8's)"),
+                row("two documents in the template", r -> r.template(GOOD + "---\n" + GOOD),
+                        "{project}/template.yaml:10:1: a second YAML document starts here; a template is one document"),
+                row("an empty JSON template", r -> r.jsonTemplate(""),
+                        "{project}/template.json: the template is empty; a template is an object with a Resources section"),
+                row("a JSON template with a trailing comma", r -> r.jsonTemplate("{\"Resources\": {},}"),
+                        "{project}/template.json:1:18: invalid JSON: unexpected character: was expecting double-quote to "
+                                + "start field name; fix the JSON syntax"),
+                row("an S3 endpoint that is another web server answering 404", r -> r.endpoint = notS3(),
+                        "The endpoint http://127.0.0.1:{notS3Port} answered HeadBucket for the artifact bucket 'artifacts' "
+                                + "with HTTP 404 but no S3 request id, so it is not S3; point -Dsamstage.endpointUrl (or "
+                                + "AWS_ENDPOINT_URL) at an S3 endpoint."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exactLines")
+    void failsWithExactlyThisLineAndLeavesTheLocalAwsUnchanged(String description, Consumer<Run> input, String expected) {
+        input.accept(run);
+
+        BadInput.failsWithExactlyAndChangesNothing(description, run::packageIt, expected
+                .replace("{project}", run.project.toString())
+                .replace("{notS3Port}", notS3 == null ? "" : String.valueOf(notS3.getAddress().getPort())));
+    }
+
+    private static HttpServer notS3;
+
+    /** A web server that is not S3: it answers every request with a 404 HTML page, as a mistyped port might. */
+    private static URI notS3() {
+        try {
+            if (notS3 == null) {
+                notS3 = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                notS3.createContext("/", exchange -> {
+                    byte[] page = "<html><body><h1>404 Not Found</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "text/html");
+                    exchange.sendResponseHeaders(404, exchange.getRequestMethod().equals("HEAD") ? -1 : page.length);
+                    if (!exchange.getRequestMethod().equals("HEAD")) {
+                        exchange.getResponseBody().write(page);
+                    }
+                    exchange.close();
+                });
+                notS3.start();
+            }
+            return URI.create("http://127.0.0.1:" + notS3.getAddress().getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopNotS3() {
+        if (notS3 != null) {
+            notS3.stop(0);
+        }
+    }
+
+    /** {@code levels} anchored lists under Metadata, each holding {@code width} aliases of the one before. */
+    private static String aliasBomb(int levels, int width) {
+        StringBuilder yaml = new StringBuilder("Metadata:\n  l0: &l0 [lol, lol]\n");
+        for (int level = 1; level <= levels; level++) {
+            yaml.append("  l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", Collections.nCopies(width, "*l" + (level - 1)))).append("]\n");
+        }
+        return yaml.toString();
+    }
+
     private static Arguments row(String description, Consumer<Run> input, String expected) {
         return BadInput.row(description, input, expected);
     }
@@ -216,6 +326,20 @@ class PackageBadInputTest {
         void template(String yaml) {
             templateFile = project.resolve("template.yaml");
             write(templateFile, yaml);
+        }
+
+        Path file(String name, String text) {
+            Path file = project.resolve(name);
+            write(file, text);
+            return file;
+        }
+
+        Path bytes(String name, byte[] content) {
+            try {
+                return Files.write(project.resolve(name), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         void jsonTemplate(String json) {

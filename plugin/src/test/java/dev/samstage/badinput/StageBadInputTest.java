@@ -10,6 +10,8 @@ import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.local.LocalStageRequest;
 import dev.samstage.core.stage.StageCheck;
 import dev.samstage.testing.aws.LocalAws;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -150,6 +152,73 @@ class StageBadInputTest {
         BadInput.failsWithOneLineAndChangesNothing(description, run::go, expected);
     }
 
+    /** Rows whose whole line is known; {@code {dir}} stands for the project directory. */
+    static Stream<Arguments> exactLines() {
+        return Stream.of(
+                row("a stage name that climbs out of the project", r -> r.declare("../../../escape"),
+                        "<environment><name>../../../escape</name>: '../../../escape' is not a valid stage name; use 1 to 128 "
+                                + "letters, digits, hyphens and underscores (the name becomes a directory under "
+                                + "target/samstage/ and part of S3 keys and stack names)."),
+                row("a stage name with a space", r -> r.declare("qa stage"),
+                        "<environment><name>qa stage</name>: 'qa stage' is not a valid stage name; use 1 to 128 letters, "
+                                + "digits, hyphens and underscores (the name becomes a directory under target/samstage/ and "
+                                + "part of S3 keys and stack names)."),
+                row("two stages named dev in other accounts and regions", r -> r.declared.add(Environment.builder("dev")
+                                .accountId("222222222222").regions(List.of("eu-west-1")).bucket(LocalAwsState.BUCKET).build()),
+                        "Two <environment> elements are named 'dev': the 1st (account 111111111111, region us-east-1) and "
+                                + "the 2nd (account 222222222222, region eu-west-1); rename or remove one, each stage is "
+                                + "declared once."),
+                row("a stage name whose stack name CloudFormation refuses", r -> r.declare("qa_1"),
+                        "The stack name 'svc-qa_1' made of the project name 'svc' and the stage name is not a CloudFormation "
+                                + "stack name (a letter, then up to 127 letters, digits and hyphens); set <stackName> in the "
+                                + "stage's <environment> or -Dsamstage.stackName."),
+                row("an explicit stack name of 129 characters", r -> r.set("samstage.stackName", "s".repeat(129)),
+                        "-Dsamstage.stackName = '" + "s".repeat(129) + "' is not a CloudFormation stack name (a letter, then "
+                                + "up to 127 letters, digits and hyphens)."),
+                row("a samconfig.toml stack name that is a number", r -> r.samconfig("[dev.deploy.parameters]\nstack_name = 42\n"),
+                        "{dir}/samconfig.toml: [dev.deploy.parameters] stack_name must be a string (stack_name = \"...\") "
+                                + "but is the number 42; fix the value in the file."),
+                row("a samconfig.toml that is not TOML and holds a secret",
+                        r -> r.samconfig("aws_secret_access_key = fakeSecretDoNotEcho\n"),
+                        "{dir}/samconfig.toml:1:25: not valid TOML: unexpected text, expected ', \", ''', \"\"\", a number, a "
+                                + "boolean, a date/time, an array, or a table; fix the file or remove it."),
+                row("a samconfig.toml of 20,000 nested [", r -> r.samconfig("x = " + "[".repeat(20_000) + "\n"),
+                        "{dir}/samconfig.toml:1: nesting deeper than 100 levels of mappings and sequences (the limit samstage "
+                                + "reads files with); a samconfig.toml holds flat tables of settings; fix the file or remove it."),
+                row("a template configuration that is not JSON and holds a secret", r -> r.templateConfiguration(
+                                "AKIAFAKEFAKEFAKE0001:fakeSecretDoNotEcho\n"),
+                        "Template configuration {dir}/config.json:1:21 is not valid JSON (a word that is not a JSON value "
+                                + "(expected a string, number, object, array, true, false or null)); it must look like "
+                                + "{\"Parameters\":{}, \"Tags\":{}, \"StackPolicy\":{}}."),
+                row("a template configuration of 20,000 nested [", r -> r.templateConfiguration(
+                                "{\"Parameters\": " + "[".repeat(20_000)),
+                        "Template configuration {dir}/config.json: nesting deeper than 100 levels of mappings and sequences "
+                                + "(the limit samstage reads files with); it must look like {\"Parameters\":{}, \"Tags\":{}, "
+                                + "\"StackPolicy\":{}}."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exactLines")
+    void failsWithExactlyThisLineAndLeavesTheLocalAwsUnchanged(String description, Consumer<Run> input, String expected)
+            throws IOException {
+        input.accept(run);
+
+        BadInput.failsWithExactlyAndChangesNothing(description, run::go, expected.replace("{dir}", temp.toString()));
+        // nothing was written for the stage (but the packaged template the test stands in for the package goal with),
+        // inside the project or out of it
+        assertThat(filesUnder(temp.resolve("target"))).isSubsetOf(List.of(temp.resolve("target/samstage/dev/packaged-template.yaml")));
+        assertThat(temp.resolve("target/samstage/../../../escape").normalize()).doesNotExist();
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
     private static Arguments row(String description, Consumer<Run> input, String expected) {
         return BadInput.row(description, input, expected);
     }
@@ -163,9 +232,27 @@ class StageBadInputTest {
         String changeSet;
         Path localTemplate;
         Path validatedTemplate;
+        Path samconfig;
+        final List<Environment> declared = new java.util.ArrayList<>(List.of(Environment.builder("dev")
+                .accountId("111111111111").regions(List.of(LocalAwsState.REGION)).bucket(LocalAwsState.BUCKET).build()));
 
         Run(Path dir) {
             this.dir = dir;
+        }
+
+        /** Declares one more stage and selects it. */
+        void declare(String name) {
+            declared.add(Environment.builder(name).accountId("111111111111").regions(List.of(LocalAwsState.REGION))
+                    .bucket(LocalAwsState.BUCKET).build());
+            env = name;
+        }
+
+        void samconfig(String toml) {
+            samconfig = write("samconfig.toml", toml);
+        }
+
+        void templateConfiguration(String json) {
+            set("samstage.templateConfiguration", write("config.json", json).toString());
         }
 
         void set(String property, String value) {
@@ -186,9 +273,7 @@ class StageBadInputTest {
         }
 
         void go() {
-            Environment dev = Environment.builder("dev").accountId("111111111111").regions(List.of(LocalAwsState.REGION))
-                    .bucket(LocalAwsState.BUCKET).build();
-            Environment stage = new EnvironmentResolver("svc").resolve(env, List.of(dev), null, overrides);
+            Environment stage = new EnvironmentResolver("svc", dir, Map.of()).resolve(env, declared, samconfig, overrides);
             if (validatedTemplate != null) {
                 new StageCheck(event -> { }).check(stage, validatedTemplate);
                 return;

@@ -63,6 +63,10 @@ public final class EnvironmentResolver {
      * @throws ConfigException listing every problem found
      */
     public Environment resolve(String requested, List<Environment> declared, Path samConfig, Map<String, String> overrides) {
+        List<String> names = StageNames.problems(declared);
+        if (!names.isEmpty()) {
+            throw new ConfigException(names);
+        }
         Map<String, Environment> byName = new LinkedHashMap<>();
         for (Environment e : declared) {
             byName.put(e.name(), e);
@@ -81,6 +85,11 @@ public final class EnvironmentResolver {
             throw new ConfigException("Unknown stage -Denv=" + requested + " (known stages: " + String.join(", ", known)
                     + "); declare it as an <environment> in the samstage plugin configuration.");
         }
+        String invalidName = StageNames.problem(requested, byName.containsKey(requested)
+                ? "<environment><name>" + requested + "</name>" : "samconfig.toml table [" + requested + ".deploy.parameters]");
+        if (invalidName != null) {
+            throw new ConfigException(invalidName);
+        }
         List<ConfigLayer> layers = new ArrayList<>();
         sam.flatMap(s -> s.stage(requested).map(e -> new ConfigLayer(e, field -> s.origin(requested, field),
                 Optional.empty(), Optional.empty()))).ifPresent(layers::add);
@@ -97,10 +106,17 @@ public final class EnvironmentResolver {
         }
         merged = new EnvironmentMerge.Merged(b.build(), merged.origins());
         List<String> problems = EnvironmentRules.problems(merged, baseDirectory);
+        Environment resolved = withDefaults(merged.environment());
+        if (isBlank(merged.environment().stackName())
+                && !EnvironmentRules.STACK_NAME.matcher(resolved.stackName()).matches()) {
+            problems.add("The stack name '" + resolved.stackName() + "' made of the project name '" + projectName
+                    + "' and the stage name is not a CloudFormation stack name (a letter, then up to 127 letters, digits "
+                    + "and hyphens); set <stackName> in the stage's <environment> or -D" + StageProperties.STACK_NAME + ".");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return withDefaults(merged.environment());
+        return resolved;
     }
 
     Environment withDefaults(Environment e) {

@@ -1,6 +1,9 @@
 package dev.samstage.core.config;
 
+import dev.samstage.core.template.DocumentLimits;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,9 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
@@ -41,19 +46,87 @@ final class SamConfigFile {
 
     /** The file, or empty when {@code file} is null or absent (a samconfig.toml is optional). */
     static Optional<SamConfigFile> read(Path file) {
-        if (file == null || !Files.isRegularFile(file)) {
+        if (file == null || !Files.exists(file)) {
             return Optional.empty();
         }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + " is not a file; point -Dsamstage.samconfig at a samconfig.toml or remove "
+                    + "what is in its place.");
+        }
+        String text;
         try {
-            TomlParseResult toml = Toml.parse(file);
-            if (toml.hasErrors()) {
-                throw new ConfigException(file + " is not valid TOML: " + toml.errors().get(0)
-                        + "; fix the file or remove it.");
+            long size = Files.size(file);
+            if (size > DocumentLimits.MAX_CONFIG_BYTES) {
+                throw new ConfigException(DocumentLimits.tooLarge(file, size, DocumentLimits.MAX_CONFIG_BYTES,
+                        "a samconfig.toml", "keep only the [<env>.deploy.parameters] tables in it."));
             }
-            return Optional.of(new SamConfigFile(file, toml));
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new ConfigException(file + " is not UTF-8 text; save it as UTF-8 (TOML files are UTF-8).");
         } catch (IOException e) {
             throw new ConfigException(file + " cannot be read (" + e.getMessage() + "); check its permissions.");
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark, as Windows editors write, is not part of the TOML
+        }
+        OptionalInt deep = TomlNesting.lineBeyond(text, DocumentLimits.MAX_NESTING_DEPTH);
+        if (deep.isPresent()) {
+            throw new ConfigException(file + ":" + deep.getAsInt() + ": " + DocumentLimits.tooDeep(
+                    "a samconfig.toml holds flat tables of settings; fix the file or remove it."));
+        }
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            TomlParseError error = toml.errors().get(0);
+            throw new ConfigException(file + ":" + error.position().line() + ":" + error.position().column()
+                    + ": not valid TOML: " + withoutQuotedText(error.getMessage()) + "; fix the file or remove it.");
+        }
+        SamConfigFile config = new SamConfigFile(file, toml);
+        config.checkTables();
+        return Optional.of(config);
+    }
+
+    /** tomlj quotes the text it found ({@code Unexpected 'A...'}): the file may hold a secret, so leave it out. */
+    private static String withoutQuotedText(String message) {
+        return message.replaceFirst("^Unexpected .*?, expected", "unexpected text, expected")
+                .replaceFirst("^Unexpected .*$", "unexpected text");
+    }
+
+    /** Every {@code <env>.deploy} and {@code <env>.deploy.parameters} present is a table. */
+    private void checkTables() {
+        for (String env : toml.keySet()) {
+            if (!toml.isTable(env)) {
+                continue; // version = 0.1 and the like
+            }
+            TomlTable stage = toml.getTable(env);
+            if (stage.contains("deploy") && !stage.isTable("deploy")) {
+                throw wrongType(env + ".deploy", "a table ([" + env + ".deploy.parameters])", stage.get("deploy"));
+            }
+            TomlTable deploy = stage.getTable("deploy");
+            if (deploy != null && deploy.contains("parameters") && !deploy.isTable("parameters")) {
+                throw wrongType(env + ".deploy.parameters", "a table ([" + env + ".deploy.parameters])",
+                        deploy.get("parameters"));
+            }
+        }
+    }
+
+    private ConfigException wrongType(String key, String expected, Object found) {
+        return new ConfigException(file + ": " + key + " must be " + expected + " but is " + describe(found)
+                + "; fix the value in the file.");
+    }
+
+    /** A value found in the file, for messages: scalars as written, collections by kind. */
+    private static String describe(Object value) {
+        if (value instanceof TomlTable) {
+            return "a table";
+        }
+        if (value instanceof TomlArray) {
+            return "an array";
+        }
+        if (value instanceof String s) {
+            return "the string \"" + s + "\"";
+        }
+        String kind = value instanceof Boolean ? "the boolean " : value instanceof Number ? "the number " : "the date/time ";
+        return kind + value;
     }
 
     /** The environments that have a {@code deploy.parameters} table. */
@@ -79,45 +152,66 @@ final class SamConfigFile {
             return Optional.empty();
         }
         Environment.Builder b = Environment.builder(env)
-                .stackName(t.getString("stack_name"))
-                .bucket(t.getString("s3_bucket"))
-                .prefix(t.getString("s3_prefix"))
-                .kmsKeyId(t.getString("kms_key_id"))
-                .cloudFormationRoleArn(t.getString("role_arn"));
-        String region = t.getString("region");
+                .stackName(string(t, env, "stack_name"))
+                .bucket(string(t, env, "s3_bucket"))
+                .prefix(string(t, env, "s3_prefix"))
+                .kmsKeyId(string(t, env, "kms_key_id"))
+                .cloudFormationRoleArn(string(t, env, "role_arn"));
+        String region = string(t, env, "region");
         if (region != null && !region.isBlank()) {
             b.regions(List.of(region.strip()));
         }
         if (t.contains("parameter_overrides")) {
-            b.parameterOverrides(pairs(t, "parameter_overrides", origin(env, "parameterOverrides")));
+            b.parameterOverrides(pairs(t, env, "parameter_overrides", origin(env, "parameterOverrides")));
         }
         if (t.contains("tags")) {
-            b.tags(pairs(t, "tags", origin(env, "tags")));
+            b.tags(pairs(t, env, "tags", origin(env, "tags")));
         }
         if (t.contains("capabilities")) {
-            b.capabilities(words(t, "capabilities"));
+            b.capabilities(words(t, env, "capabilities"));
         }
         return Optional.of(b.build());
     }
 
-    private Map<String, String> pairs(TomlTable t, String key, String origin) {
-        if (t.isArray(key)) {
-            return KeyValueList.parse(strings(t.getArray(key)), origin);
+    private String string(TomlTable t, String env, String key) {
+        Object value = t.get(key);
+        if (value == null || value instanceof String) {
+            return (String) value;
         }
-        return KeyValueList.parse(String.valueOf(t.get(key)), origin);
+        throw wrongType("[" + env + ".deploy.parameters] " + key, "a string (" + key + " = \"...\")", value);
     }
 
-    private List<String> words(TomlTable t, String key) {
+    private Map<String, String> pairs(TomlTable t, String env, String key, String origin) {
         if (t.isArray(key)) {
-            return strings(t.getArray(key));
+            return KeyValueList.parse(strings(t, env, key), origin);
         }
-        return Arrays.stream(String.valueOf(t.get(key)).split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+        return KeyValueList.parse(stringOrArray(t, env, key), origin);
     }
 
-    private static List<String> strings(TomlArray array) {
+    private List<String> words(TomlTable t, String env, String key) {
+        if (t.isArray(key)) {
+            return strings(t, env, key);
+        }
+        return Arrays.stream(stringOrArray(t, env, key).split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private String stringOrArray(TomlTable t, String env, String key) {
+        Object value = t.get(key);
+        if (value instanceof String s) {
+            return s;
+        }
+        throw wrongType("[" + env + ".deploy.parameters] " + key, "a string or an array of strings", value);
+    }
+
+    private List<String> strings(TomlTable t, String env, String key) {
+        TomlArray array = t.getArray(key);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            out.add(String.valueOf(array.get(i)));
+            Object item = array.get(i);
+            if (!(item instanceof String s)) {
+                throw wrongType("[" + env + ".deploy.parameters] " + key + "[" + i + "]", "a string", item);
+            }
+            out.add(s);
         }
         return out;
     }

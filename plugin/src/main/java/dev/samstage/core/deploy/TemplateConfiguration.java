@@ -1,8 +1,15 @@
 package dev.samstage.core.deploy;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.samstage.core.template.DocumentLimits;
+import dev.samstage.core.template.JsonProblems;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -21,6 +28,10 @@ import java.util.Optional;
  */
 public record TemplateConfiguration(Map<String, String> parameters, Map<String, String> tags, Optional<String> stackPolicy) {
 
+    /** Nesting limited below Jackson's default so that the message names samstage's limit. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(DocumentLimits.MAX_NESTING_DEPTH).build()).build());
+
     public static final TemplateConfiguration NONE = new TemplateConfiguration(Map.of(), Map.of(), Optional.empty());
 
     public TemplateConfiguration {
@@ -36,10 +47,24 @@ public record TemplateConfiguration(Map<String, String> parameters, Map<String, 
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new DeployException("Template configuration " + file + " cannot be read as JSON (" + firstLine(e)
+            long size = Files.size(file);
+            if (size > DocumentLimits.MAX_CONFIG_BYTES) {
+                throw new DeployException(DocumentLimits.tooLarge("Template configuration " + file, size,
+                        DocumentLimits.MAX_CONFIG_BYTES, "a template configuration", "keep only Parameters, Tags and StackPolicy in it."));
+            }
+            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (StreamConstraintsException e) {
+            throw new DeployException("Template configuration " + file + ": " + DocumentLimits.tooDeep(
+                    "it must look like {\"Parameters\":{}, \"Tags\":{}, \"StackPolicy\":{}}."), e);
+        } catch (JsonProcessingException e) {
+            // line and column, never the text: a file passed by mistake may hold secrets
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+            throw new DeployException("Template configuration " + file + where + " is not valid JSON ("
+                    + JsonProblems.describe(e.getOriginalMessage())
                     + "); it must look like {\"Parameters\":{}, \"Tags\":{}, \"StackPolicy\":{}}.", e);
+        } catch (IOException e) {
+            throw new DeployException("Template configuration " + file + " cannot be read (" + firstLine(e)
+                    + "); check the path and its permissions.", e);
         }
         if (root == null || !root.isObject()) {
             throw new DeployException("Template configuration " + file

@@ -183,6 +183,12 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
             if (region.isPresent() && !region.get().equals(urls.region())) {
                 throw wrongRegion(bucket, region.get());
             }
+            if (!fromS3(e)) {
+                // an endpoint override that points at another HTTP server: its 404 says nothing about the bucket
+                throw new PackagingException("The endpoint " + urls.endpoint() + " answered HeadBucket for the artifact bucket '"
+                        + bucket + "' with HTTP " + e.statusCode() + " but no S3 request id, so it is not S3; point"
+                        + " -Dsamstage.endpointUrl (or AWS_ENDPOINT_URL) at an S3 endpoint.", e);
+            }
             throw new PackagingException(switch (e.statusCode()) {
                 case 404 -> "The artifact bucket '" + bucket + "' does not exist; create it or set -Dsamstage.bucket"
                         + " (or the stage's bucket) to an existing one.";
@@ -214,6 +220,15 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         return new PackagingException("The artifact bucket '" + bucket + "' is in " + bucketRegion + " but the stage"
                 + " deploys to " + urls.region() + "; CloudFormation and Lambda read artifacts from the stage's region:"
                 + " use a bucket in " + urls.region() + " (-Dsamstage.bucket, or the stage's bucket or regionBuckets).");
+    }
+
+    /** S3 (and S3-compatible stores) identify every answer with a request id header; other HTTP servers do not. */
+    private static boolean fromS3(S3Exception e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null
+                || e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-request-id")
+                        .or(() -> e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-id-2"))
+                        .or(() -> e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amzn-RequestId"))
+                        .isPresent();
     }
 
     private S3Client s3() {

@@ -50,6 +50,10 @@ public final class StagePackager {
     /** Packages {@code request.templateFile()}; see the class comment for the order of work. */
     public PackageResult packageTemplate(PackageRequest request) {
         ArtifactDestination destination = request.destination();
+        if (Files.isDirectory(request.templateFile())) {
+            throw new PackagingException("The template " + request.templateFile() + " is a directory; set"
+                    + " -Dsamstage.template to the SAM template file in it (such as template.yaml).");
+        }
         if (!Files.isRegularFile(request.templateFile())) {
             throw new PackagingException("The template " + request.templateFile() + " does not exist; set"
                     + " -Dsamstage.template to the SAM template of the project.");

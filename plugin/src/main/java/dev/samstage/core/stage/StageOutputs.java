@@ -1,10 +1,12 @@
 package dev.samstage.core.stage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.samstage.core.StageException;
+import dev.samstage.core.template.JsonProblems;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -97,6 +99,10 @@ public record StageOutputs(String stage, String stackName, String region, URI en
                 regions.add(of(root.path("stage").asText(), root));
             }
             return regions;
+        } catch (JsonProcessingException e) {
+            // one line, and none of the file's text
+            throw new StageException(file + " is not a valid outputs file (" + JsonProblems.describe(e.getOriginalMessage())
+                    + "); deploy the stage again to rewrite it.", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new StageException(file + " is not a valid outputs file (" + e.getMessage()
                     + "); deploy the stage again to rewrite it.", e);

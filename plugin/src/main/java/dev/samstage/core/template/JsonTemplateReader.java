@@ -22,6 +22,7 @@ final class JsonTemplateReader {
 
     private final JsonParser parser;
     private final String source;
+    private int depth;
 
     private JsonTemplateReader(JsonParser parser, String source) {
         this.parser = parser;
@@ -29,12 +30,14 @@ final class JsonTemplateReader {
     }
 
     static TemplateMap read(String text, String source) {
+        JsonParser open = null;
         try (JsonParser parser = FACTORY.createParser(text)) {
+            open = parser;
             return new JsonTemplateReader(parser, source).document();
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String problem = "invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + "; fix the JSON syntax";
+            // a Jackson limit (a number too long) carries no location: the token being read has it
+            JsonLocation location = e.getLocation() != null || open == null ? e.getLocation() : open.currentTokenLocation();
+            String problem = "invalid JSON: " + JsonProblems.describe(e.getOriginalMessage()) + "; fix the JSON syntax";
             throw location == null
                     ? new TemplateException(source + ": " + problem, e)
                     : new TemplateException(TemplateException.at(source, location.getLineNr(),
@@ -51,7 +54,8 @@ final class JsonTemplateReader {
                     + "Resources section");
         }
         if (first != JsonToken.START_OBJECT) {
-            throw error("the template is not an object but " + parser.getText()
+            // the kind of value only: the text may be anything, a credentials file included
+            throw error("the template is not an object but " + JsonProblems.kindOf(first)
                     + "; a template is an object with a Resources section");
         }
         TemplateMap root = object();
@@ -63,8 +67,8 @@ final class JsonTemplateReader {
 
     private TemplateNode value(JsonToken token) throws IOException {
         return switch (token) {
-            case START_OBJECT -> object();
-            case START_ARRAY -> array();
+            case START_OBJECT -> nested(this::object);
+            case START_ARRAY -> nested(this::array);
             case VALUE_STRING -> TemplateScalar.string(parser.getText());
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
                     new TemplateScalar(parser.getText(), TemplateScalar.Kind.NUMBER, null);
@@ -72,6 +76,20 @@ final class JsonTemplateReader {
             case VALUE_NULL -> TemplateScalar.nullValue();
             default -> throw error("unexpected " + token);
         };
+    }
+
+    private interface Collection {
+        TemplateNode read() throws IOException;
+    }
+
+    /** Reads an object or array one level deeper, refusing to go past the nesting limit (the reader recurses). */
+    private TemplateNode nested(Collection collection) throws IOException {
+        if (++depth >= DocumentLimits.MAX_NESTING_DEPTH) {
+            throw error(DocumentLimits.tooDeep("flatten the template"));
+        }
+        TemplateNode node = collection.read();
+        depth--;
+        return node;
     }
 
     private TemplateMap object() throws IOException {

@@ -42,7 +42,18 @@ public final class Template {
     public static Template read(Path file) {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw new TemplateException(file + " is a directory, not a template; point -Dsamstage.template at the "
+                        + "template file in it (such as template.yaml)");
+            }
+            long size = Files.size(file);
+            if (size > DocumentLimits.MAX_TEMPLATE_BYTES) {
+                throw new TemplateException(tooLarge(file.toString(), size));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new TemplateException(file + " is not UTF-8 text; save the template as UTF-8 (without a byte order "
+                    + "mark other than UTF-8's)", e);
         } catch (IOException e) {
             throw new TemplateException("cannot read template " + file + ": " + e.getMessage()
                     + "; check the template path", e);
@@ -57,12 +68,21 @@ public final class Template {
     }
 
     private static TemplateMap parseRoot(String text, TemplateFormat format, String sourceName) {
+        // a character takes at least one byte: more characters than the limit means more bytes
+        if (text.length() > DocumentLimits.MAX_TEMPLATE_BYTES) {
+            throw new TemplateException(tooLarge(sourceName, text.length()));
+        }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
         return format == TemplateFormat.JSON
                 ? JsonTemplateReader.read(text, sourceName)
                 : YamlTemplateReader.read(text, sourceName);
+    }
+
+    private static String tooLarge(String source, long size) {
+        return DocumentLimits.tooLarge(source, size, DocumentLimits.MAX_TEMPLATE_BYTES,
+                "a template (CloudFormation's largest)", "move parts into nested stacks (AWS::Serverless::Application)");
     }
 
     public TemplateFormat format() {

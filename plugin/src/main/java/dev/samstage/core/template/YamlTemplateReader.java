@@ -28,10 +28,14 @@ final class YamlTemplateReader {
     private final Parser parser;
     private final String source;
     private final Map<String, TemplateNode> anchors = new HashMap<>();
+    private int depth;
+    private int collectionAliases;
+    private long aliasedNodes;
 
     private YamlTemplateReader(String text, String source) {
         LoadSettings settings = LoadSettings.builder().setLabel(source).setUseMarks(true)
-                .setCodePointLimit(Integer.MAX_VALUE).build();
+                .setCodePointLimit((int) DocumentLimits.MAX_TEMPLATE_BYTES)
+                .setMaxAliasesForCollections(DocumentLimits.MAX_COLLECTION_ALIASES).setAllowRecursiveKeys(false).build();
         this.parser = new ParserImpl(settings, new StreamReader(settings, text));
         this.source = source;
     }
@@ -77,6 +81,10 @@ final class YamlTemplateReader {
 
     private TemplateNode node() {
         Event event = parser.next();
+        if (event instanceof CollectionStartEvent && ++depth > DocumentLimits.MAX_NESTING_DEPTH) {
+            // checked before going deeper: the reader recurses once per level
+            throw error(event, DocumentLimits.tooDeep("flatten the template"));
+        }
         TemplateNode node = switch (event.getEventId()) {
             case Alias -> alias((AliasEvent) event);
             case Scalar -> scalar((ScalarEvent) event);
@@ -84,6 +92,9 @@ final class YamlTemplateReader {
             case MappingStart -> tagged(event, mapping((CollectionStartEvent) event));
             default -> throw error(event, "unexpected " + event.getEventId());
         };
+        if (event instanceof CollectionStartEvent) {
+            depth--;
+        }
         if (event instanceof NodeEvent nodeEvent && !(event instanceof AliasEvent)) {
             nodeEvent.getAnchor().ifPresent(anchor -> anchors.put(anchor.getValue(), node));
         }
@@ -95,8 +106,42 @@ final class YamlTemplateReader {
         if (target == null) {
             throw error(event, "alias *" + event.getAlias().getValue() + " points to no anchor defined before it");
         }
+        if (!(target instanceof TemplateScalar)) {
+            if (++collectionAliases > DocumentLimits.MAX_COLLECTION_ALIASES) {
+                throw error(event, "more than " + DocumentLimits.MAX_COLLECTION_ALIASES + " aliases to mappings and "
+                        + "sequences (the limit samstage reads YAML with); write the repeated parts out instead");
+            }
+            aliasedNodes += size(target, DocumentLimits.MAX_ALIASED_NODES + 1L);
+            if (aliasedNodes > DocumentLimits.MAX_ALIASED_NODES) {
+                throw error(event, "aliases that copy more than " + DocumentLimits.MAX_ALIASED_NODES
+                        + " values (the limit samstage reads YAML with); write the repeated parts out instead");
+            }
+        }
         // a copy, so that changing one place in the model does not change the other
         return target.copy();
+    }
+
+    /** The number of nodes in {@code node}, counted up to {@code limit}. */
+    private static long size(TemplateNode node, long limit) {
+        long count = 1;
+        if (node instanceof TemplateMap map) {
+            for (TemplateNode value : map.entries().values()) {
+                count += size(value, limit - count);
+                if (count > limit) {
+                    break;
+                }
+            }
+        } else if (node instanceof TemplateList list) {
+            for (TemplateNode item : list.items()) {
+                count += size(item, limit - count);
+                if (count > limit) {
+                    break;
+                }
+            }
+        } else if (node instanceof TemplateIntrinsic intrinsic) {
+            count += size(intrinsic.argument(), limit - count);
+        }
+        return count;
     }
 
     private TemplateNode scalar(ScalarEvent event) {
@@ -218,7 +263,8 @@ final class YamlTemplateReader {
 
     private static String describe(TemplateNode node) {
         if (node instanceof TemplateScalar scalar) {
-            return "the " + scalar.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + scalar.text() + "'";
+            // the kind only: the text may be anything, a credentials file given as the template included
+            return "a " + scalar.kind().name().toLowerCase(java.util.Locale.ROOT) + " value";
         }
         if (node instanceof TemplateIntrinsic intrinsic) {
             return "the intrinsic " + intrinsic.tag();

@@ -3,16 +3,20 @@ package dev.samstage.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EnvironmentResolverTest {
 
@@ -185,5 +189,161 @@ class EnvironmentResolverTest {
                 Map.of(StageProperties.PARAMETER_OVERRIDES, "Stage=dev oops")))
                 .hasMessage("-Dsamstage.parameterOverrides has 'oops', which is not Key=Value; write pairs as "
                         + "Key=Value Key2=\"a value\".");
+    }
+
+    static Stream<Arguments> badStageNames() {
+        Environment qa = Environment.builder("qa").accountId("222222222222").regions(List.of("us-east-1")).build();
+        return Stream.of(
+                arguments("a name that climbs out of the project", List.of(named("../../../escape")), "dev",
+                        "<environment><name>../../../escape</name>: '../../../escape' is not a valid stage name; use 1 to "
+                                + "128 letters, digits, hyphens and underscores (the name becomes a directory under "
+                                + "target/samstage/ and part of S3 keys and stack names)."),
+                arguments("a name with a space", List.of(dev(), named("qa stage")), "qa stage",
+                        "<environment><name>qa stage</name>: 'qa stage' is not a valid stage name; use 1 to 128 letters, "
+                                + "digits, hyphens and underscores (the name becomes a directory under target/samstage/ and "
+                                + "part of S3 keys and stack names)."),
+                arguments("a name with a slash, when another stage is selected", List.of(dev(), named("eu/dev")), "dev",
+                        "<environment><name>eu/dev</name>: 'eu/dev' is not a valid stage name; use 1 to 128 letters, "
+                                + "digits, hyphens and underscores (the name becomes a directory under target/samstage/ and "
+                                + "part of S3 keys and stack names)."),
+                arguments("a blank name", List.of(named(" ")), "dev",
+                        "<environment><name> </name>: ' ' is not a valid stage name; use 1 to 128 letters, digits, hyphens "
+                                + "and underscores (the name becomes a directory under target/samstage/ and part of S3 keys "
+                                + "and stack names)."),
+                arguments("two stages named dev", List.of(dev(), qa, qa.toBuilder().build(), dev().toBuilder()
+                                .accountId("333333333333").regions(List.of("ap-south-1")).build()), "dev",
+                        "2 problems in the stage configuration:\n  - Two <environment> elements are named 'qa': the 2nd "
+                                + "(account 222222222222, region us-east-1) and the 3rd (account 222222222222, region "
+                                + "us-east-1); rename or remove one, each stage is declared once.\n  - Two <environment> "
+                                + "elements are named 'dev': the 1st (account 111111111111, region eu-west-1) and the 4th "
+                                + "(account 333333333333, region ap-south-1); rename or remove one, each stage is declared "
+                                + "once."),
+                arguments("a name whose stack name CloudFormation refuses", List.of(dev(), named("qa_1")), "qa_1",
+                        "The stack name 'orders-qa_1' made of the project name 'orders' and the stage name is not a "
+                                + "CloudFormation stack name (a letter, then up to 127 letters, digits and hyphens); set "
+                                + "<stackName> in the stage's <environment> or -Dsamstage.stackName."),
+                arguments("a name that makes the stack name longer than 128", List.of(named("d".repeat(125))),
+                        "d".repeat(125), "The stack name 'orders-" + "d".repeat(125) + "' made of the project name "
+                                + "'orders' and the stage name is not a CloudFormation stack name (a letter, then up to 127 "
+                                + "letters, digits and hyphens); set <stackName> in the stage's <environment> or "
+                                + "-Dsamstage.stackName."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badStageNames")
+    void refusesStageNamesThatAreNotSafeOrNotUnique(String description, List<Environment> declared, String requested,
+            String expected) {
+        assertThatThrownBy(() -> resolver().resolve(requested, declared))
+                .as(description)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(expected);
+    }
+
+    @Test
+    void anExplicitStackNameOfAStageWhoseNameHasAnUnderscoreIsAccepted() {
+        Environment e = resolver().resolve("qa_1", List.of(named("qa_1").toBuilder().stackName("orders-qa-1").build()));
+
+        assertThat(e.stackName()).isEqualTo("orders-qa-1");
+    }
+
+    @Test
+    void anExplicitStackNameLongerThan128IsRefused() {
+        assertThatThrownBy(() -> resolver().resolve("dev", List.of(dev().toBuilder().stackName("s".repeat(129)).build())))
+                .hasMessage("<environment> dev: <stackName> = '" + "s".repeat(129) + "' is not a CloudFormation stack name "
+                        + "(a letter, then up to 127 letters, digits and hyphens).");
+    }
+
+    private static Environment named(String name) {
+        return Environment.builder(name).accountId("111111111111").regions(List.of("eu-west-1")).build();
+    }
+
+    static Stream<Arguments> badSamConfigs() {
+        return Stream.of(
+                arguments("a stack name that is a number", "[dev.deploy.parameters]\nstack_name = 42\n",
+                        "samconfig.toml: [dev.deploy.parameters] stack_name must be a string (stack_name = \"...\") but is "
+                                + "the number 42; fix the value in the file."),
+                arguments("a region given as a list", "[dev.deploy.parameters]\nregion = [\"eu-west-1\"]\n",
+                        "samconfig.toml: [dev.deploy.parameters] region must be a string (region = \"...\") but is an "
+                                + "array; fix the value in the file."),
+                arguments("a bucket that is a boolean", "[dev.deploy.parameters]\ns3_bucket = true\n",
+                        "samconfig.toml: [dev.deploy.parameters] s3_bucket must be a string (s3_bucket = \"...\") but is "
+                                + "the boolean true; fix the value in the file."),
+                arguments("a role ARN that is a table", "[dev.deploy.parameters.role_arn]\narn = \"x\"\n",
+                        "samconfig.toml: [dev.deploy.parameters] role_arn must be a string (role_arn = \"...\") but is a "
+                                + "table; fix the value in the file."),
+                arguments("parameter overrides that are a number", "[dev.deploy.parameters]\nparameter_overrides = 7\n",
+                        "samconfig.toml: [dev.deploy.parameters] parameter_overrides must be a string or an array of "
+                                + "strings but is the number 7; fix the value in the file."),
+                arguments("tags holding a number", "[dev.deploy.parameters]\ntags = [\"team=a\", 3]\n",
+                        "samconfig.toml: [dev.deploy.parameters] tags[1] must be a string but is the number 3; fix the "
+                                + "value in the file."),
+                arguments("capabilities that are a boolean", "[dev.deploy.parameters]\ncapabilities = false\n",
+                        "samconfig.toml: [dev.deploy.parameters] capabilities must be a string or an array of strings "
+                                + "but is the boolean false; fix the value in the file."),
+                arguments("deploy parameters that are a string", "[dev.deploy]\nparameters = \"stack_name=x\"\n",
+                        "samconfig.toml: dev.deploy.parameters must be a table ([dev.deploy.parameters]) but is the "
+                                + "string \"stack_name=x\"; fix the value in the file."),
+                arguments("deploy that is a number", "[dev]\ndeploy = 1\n",
+                        "samconfig.toml: dev.deploy must be a table ([dev.deploy.parameters]) but is the number 1; fix the "
+                                + "value in the file."),
+                arguments("text that is not TOML, with a secret in it", "aws_secret_access_key = fakeSecretDoNotEcho\n",
+                        "samconfig.toml:1:25: not valid TOML: unexpected text, expected ', \", ''', \"\"\", a number, a "
+                                + "boolean, a date/time, an array, or a table; fix the file or remove it."),
+                arguments("20,000 nested [", "x = " + "[".repeat(20_000) + "]".repeat(20_000) + "\n",
+                        "samconfig.toml:1: nesting deeper than 100 levels of mappings and sequences (the limit samstage "
+                                + "reads files with); a samconfig.toml holds flat tables of settings; fix the file or remove it."),
+                arguments("a stage table whose name is not a stage name", "[\"qa stage\".deploy.parameters]\n"
+                                + "stack_name = \"orders-qa\"\n",
+                        "samconfig.toml table [qa stage.deploy.parameters]: 'qa stage' is not a valid stage name; use 1 to "
+                                + "128 letters, digits, hyphens and underscores (the name becomes a directory under "
+                                + "target/samstage/ and part of S3 keys and stack names)."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSamConfigs")
+    void aSamConfigOfTheWrongShapeIsOneLineNamingFileKeyTypeAndValue(String description, String toml, String expected)
+            throws IOException {
+        Path sam = samConfig(toml);
+        String requested = toml.contains("qa stage") ? "qa stage" : "dev";
+
+        assertThatThrownBy(() -> resolver().resolve(requested, List.of(dev()), sam, Map.of()))
+                .as(description)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(expected.startsWith("samconfig.toml:") ? sam + expected.substring("samconfig.toml".length())
+                        : expected)
+                .hasMessageNotContaining("fakeSecret");
+    }
+
+    @Test
+    void aSamConfigOverTheSizeLimitIsRefusedBeforeItIsParsed() throws IOException {
+        Path sam = samConfig("#".repeat(1_048_577));
+
+        assertThatThrownBy(() -> resolver().resolve("dev", List.of(dev()), sam, Map.of()))
+                .hasMessage(sam + " is 1,048,577 bytes, over the 1,048,576-byte limit for a samconfig.toml; keep only the "
+                        + "[<env>.deploy.parameters] tables in it.");
+    }
+
+    @Test
+    void aSamConfigThatIsADirectoryIsNamed() throws IOException {
+        Path sam = Files.createDirectories(dir.resolve("samconfig.toml"));
+
+        assertThatThrownBy(() -> resolver().resolve("dev", List.of(dev()), sam, Map.of()))
+                .hasMessage(sam + " is not a file; point -Dsamstage.samconfig at a samconfig.toml or remove what is in its "
+                        + "place.");
+    }
+
+    @Test
+    void aSamConfigSavedWithAByteOrderMarkIsRead() throws IOException {
+        Path sam = samConfig("\uFEFF[dev.deploy.parameters]\nstack_name = \"orders-dev-bom\"\n");
+
+        assertThat(resolver().resolve("dev", List.of(dev()), sam, Map.of()).stackName()).isEqualTo("orders-dev-bom");
+    }
+
+    @Test
+    void aSamConfigWithAVersionAndOtherCommandsIsRead() throws IOException {
+        Path sam = samConfig("version = 0.1\n[default.global.parameters]\nstack_name = \"x\"\n[dev.build]\ncached = true\n"
+                + "[dev.deploy.parameters]\nstack_name = \"orders-dev-sam\"\n");
+
+        assertThat(resolver().resolve("dev", List.of(dev()), sam, Map.of()).stackName()).isEqualTo("orders-dev-sam");
     }
 }

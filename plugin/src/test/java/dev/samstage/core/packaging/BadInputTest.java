@@ -79,4 +79,39 @@ class BadInputTest {
                 .hasMessageNotContaining("\n");
         assertThat(s3.listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nested template of 20,000 nested [   | Location  | deep    | nested/child.yaml:1:111: nesting deeper than 100 levels of mappings and sequences (the limit samstage reads files with); flatten the template
+            nested template that is an alias bomb | Location  | bomb    | nested/child.yaml:7:27: aliases that copy more than 100000 values (the limit samstage reads YAML with); write the repeated parts out instead
+            nested template holding a secret     | Location  | secret  | nested/child.yaml:1:1: the template is not a mapping but a string value; a template is a mapping with a Resources section
+            """)
+    void aNestedTemplateIsReadWithinTheSameLimits(String scenario, String property, String content, String message) {
+        Path projectDir = temp.resolve("project");
+        SampleProject project = SampleProject.create(projectDir);
+        project.file("nested/child.yaml", switch (content) {
+            case "deep" -> "Resources: " + "[".repeat(20_000) + "\n";
+            case "bomb" -> "Resources:\n  l0: &l0 [lol, lol]\n" + java.util.stream.IntStream.rangeClosed(1, 9)
+                    .mapToObj(level -> "  l" + level + ": &l" + level + " [" + String.join(", ",
+                            java.util.Collections.nCopies(9, "*l" + (level - 1))) + "]\n")
+                    .collect(java.util.stream.Collectors.joining());
+            default -> "AWS_SECRET_ACCESS_KEY=fakeSecretDoNotEcho\n";
+        });
+        project.template("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Child:
+                    Type: AWS::Serverless::Application
+                    Properties:
+                      %s: nested/child.yaml
+                """.formatted(property));
+        PackageRequest request = new PackageRequest(projectDir.resolve("template.yaml"), projectDir,
+                projectDir.resolve("target/samstage/dev"), project.javaBuild(), "artifacts", "svc", Optional.empty());
+
+        assertThatThrownBy(() -> new StagePackager(store, StageListener.IGNORE).packageTemplate(request))
+                .as(scenario)
+                .isInstanceOf(dev.samstage.core.StageException.class)
+                .hasMessage(projectDir.resolve(message.substring(0, message.indexOf(':'))) + message.substring(message.indexOf(':')));
+        assertThat(s3.listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
+    }
 }

@@ -52,4 +52,14 @@ class StageOutputsTest {
                 .hasMessageStartingWith(dir.resolve("outputs.json") + " is not a valid outputs file")
                 .hasMessageEndingWith("deploy the stage again to rewrite it.");
     }
+
+    @Test
+    void aFileOverwrittenWithSomethingElseIsNotEchoed() throws Exception {
+        Files.writeString(dir.resolve("outputs.json"), "fakeSecretDoNotEcho0001\n");
+
+        assertThatThrownBy(() -> StageOutputs.read(dir)).isInstanceOf(StageException.class)
+                .hasMessage(dir.resolve("outputs.json") + " is not a valid outputs file (a word that is not a JSON value "
+                        + "(expected a string, number, object, array, true, false or null)); deploy the stage again to "
+                        + "rewrite it.");
+    }
 }

@@ -1,11 +1,20 @@
 package dev.samstage.core.template;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TemplateErrorsTest {
 
@@ -82,5 +91,150 @@ class TemplateErrorsTest {
         assertThatThrownBy(() -> Template.read(file))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith("cannot read template " + file);
+    }
+
+    /** What a new user may hand samstage as a template, and the one line each must give. */
+    static Stream<Arguments> badTemplates() {
+        return Stream.of(
+                arguments("an alias bomb of 9 levels of 9 aliases", "t.yaml", aliasBomb(9, 9),
+                        "t.yaml:10:27: aliases that copy more than 100000 values (the limit samstage reads YAML with); "
+                                + "write the repeated parts out instead"),
+                arguments("an alias bomb of few aliases, each doubling the copy", "t.yaml", aliasBomb(20, 2),
+                        "t.yaml:19:20: aliases that copy more than 100000 values (the limit samstage reads YAML with); "
+                                + "write the repeated parts out instead"),
+                arguments("51 aliases to one small list", "t.yaml", "Resources:\n  Fn:\n    Type: X\nMetadata:\n"
+                                + "  a: &a [x]\n  b: [" + String.join(", ", java.util.Collections.nCopies(51, "*a")) + "]\n",
+                        "t.yaml:6:207: more than 50 aliases to mappings and sequences (the limit samstage reads YAML with); "
+                                + "write the repeated parts out instead"),
+                arguments("20,000 nested [ in YAML", "t.yaml", "Resources: " + "[".repeat(20_000),
+                        "t.yaml:1:111: nesting deeper than 100 levels of mappings and sequences (the limit samstage reads "
+                                + "files with); flatten the template"),
+                arguments("20,000 nested [ in JSON", "t.json", "{\"Resources\": " + "[".repeat(20_000),
+                        "t.json:1:114: nesting deeper than 100 levels of mappings and sequences (the limit samstage reads "
+                                + "files with); flatten the template"),
+                arguments("20,000 nested [ as the whole JSON document", "t.json", "[".repeat(20_000),
+                        "t.json:1:1: the template is not an object but an array; a template is an object with a Resources "
+                                + "section"),
+                arguments("an alias to itself", "t.yaml", "Resources: &a [*a]\n",
+                        "t.yaml:1:16: alias *a points to no anchor defined before it"),
+                arguments("a tab indenting a YAML line", "t.yaml", "Resources:\n\tFn:\n\t\tType: X\n",
+                        "t.yaml:2:1: invalid YAML: while scanning for the next token found character '\\t(TAB)' that cannot "
+                                + "start any token. (Do not use \\t(TAB) for indentation); fix the YAML syntax"),
+                arguments("two YAML documents", "t.yaml", "Resources: {}\n---\nResources: {}\n",
+                        "t.yaml:2:1: a second YAML document starts here; a template is one document"),
+                arguments("a mapping as a key", "t.yaml", "Resources:\n  ? {A: 1}\n  : x\n",
+                        "t.yaml:2:5: a mapping key must be a plain string, not a MappingStart; write the key as text"),
+                arguments("an empty YAML file", "t.yaml", "", "t.yaml: the template is empty; a template is a mapping "
+                        + "with a Resources section"),
+                arguments("an empty JSON file", "t.json", "", "t.json: the template is empty; a template is an object "
+                        + "with a Resources section"),
+                arguments("a byte order mark and nothing else", "t.yaml", "\uFEFF", "t.yaml: the template is empty; a "
+                        + "template is a mapping with a Resources section"),
+                arguments("JSON with text after the closing brace", "t.json", "{\"Resources\": {}} {}",
+                        "t.json:1:19: more content after the template's closing brace; a template is one JSON object"),
+                arguments("JSON with a trailing comma", "t.json", "{\"Resources\": {},}",
+                        "t.json:1:18: invalid JSON: unexpected character: was expecting double-quote to start field name; "
+                                + "fix the JSON syntax"),
+                arguments("a JSON number of 2,000 digits", "t.json", "{\"Resources\": {\"A\": " + "9".repeat(2_000) + "}}",
+                        "t.json:1:21: invalid JSON: Number value length (2000) exceeds the maximum allowed (1000); fix the "
+                                + "JSON syntax"),
+                arguments("a YAML document that is a number", "t.yaml", "12345678901234567890123\n",
+                        "t.yaml:1:1: the template is not a mapping but a number value; a template is a mapping with a "
+                                + "Resources section"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTemplates")
+    void aBadTemplateFailsFastWithOneLine(String description, String name, String text, String expected) {
+        TemplateFormat format = TemplateFormat.of(Path.of(name));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> Template.parse(text, format, name))
+                .as(description)
+                .isInstanceOf(TemplateException.class)
+                .hasMessage(expected));
+    }
+
+    /** {@code levels} anchored lists, each holding {@code width} aliases of the one before. */
+    private static String aliasBomb(int levels, int width) {
+        StringBuilder yaml = new StringBuilder("Resources:\n  Fn:\n    Type: X\nMetadata:\n  l0: &l0 [lol, lol]\n");
+        for (int level = 1; level <= levels; level++) {
+            yaml.append("  l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(width, "*l" + (level - 1)))).append("]\n");
+        }
+        return yaml.toString();
+    }
+
+    @Test
+    void aCredentialsFileGivenAsTheTemplateIsNotEchoed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("credentials");
+        Files.writeString(file, "[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0001\naws_secret_access_key = "
+                + "fakeSecret/DoNotEcho/0001\n");
+
+        assertThatThrownBy(() -> Template.read(file))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage(file + ":1:1: the template is not a mapping but a sequence; a template is a mapping with a "
+                        + "Resources section")
+                .hasMessageNotContaining("AKIA").hasMessageNotContaining("fakeSecret");
+    }
+
+    @Test
+    void aSecretGivenAsAJsonTemplateIsNotEchoed() {
+        assertThatThrownBy(() -> Template.parse("fakeSecretDoNotEcho0001", TemplateFormat.JSON, "secret.json"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("secret.json:1:24: invalid JSON: a word that is not a JSON value (expected a string, number, "
+                        + "object, array, true, false or null); fix the JSON syntax");
+    }
+
+    @Test
+    void aOneLineSecretGivenAsAYamlTemplateIsNotEchoed() {
+        assertThatThrownBy(() -> Template.parse("API_TOKEN=fakeSecretDoNotEcho0001\n", TemplateFormat.YAML, ".env"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage(".env:1:1: the template is not a mapping but a string value; a template is a mapping with a "
+                        + "Resources section");
+    }
+
+    @Test
+    void aTemplateOverCloudFormationsLargestIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, "Resources: {}\n" + "#".repeat(1_048_576) + "\n");
+
+        assertThatThrownBy(() -> Template.read(file))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage(file + " is 1,048,591 bytes, over the 1,048,576-byte limit for a template (CloudFormation's "
+                        + "largest); move parts into nested stacks (AWS::Serverless::Application)");
+    }
+
+    @Test
+    void aDirectoryGivenAsTheTemplateIsNamedAsSuch(@TempDir Path dir) {
+        assertThatThrownBy(() -> Template.read(dir))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage(dir + " is a directory, not a template; point -Dsamstage.template at the template file in "
+                        + "it (such as template.yaml)");
+    }
+
+    @Test
+    void aTemplateSavedAsUtf16IsNotUtf8(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("template.yaml");
+        Files.write(file, "\uFEFFResources: {}\n".getBytes(StandardCharsets.UTF_16LE));
+
+        assertThatThrownBy(() -> Template.read(file))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage(file + " is not UTF-8 text; save the template as UTF-8 (without a byte order mark other than "
+                        + "UTF-8's)");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsAccepted() {
+        assertThat(Template.parse("\uFEFFResources:\n  T:\n    Type: AWS::SNS::Topic\n", TemplateFormat.YAML, "t.yaml")
+                .resources()).hasSize(1);
+    }
+
+    @Test
+    void nestingUpToTheLimitIsRead() {
+        String deep = "{\"Resources\": " + "[".repeat(99) + "]".repeat(99) + "}";
+
+        assertThat(Template.parse(deep, TemplateFormat.JSON, "t.json").root().containsKey("Resources")).isTrue();
+        assertThat(Template.parse("Resources: " + "[".repeat(99) + "]".repeat(99), TemplateFormat.YAML, "t.yaml")
+                .root().containsKey("Resources")).isTrue();
     }
 }

@@ -1,0 +1,34 @@
+package dev.samstage.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samstage.core.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentTest {
+
+    @Test
+    void anEnvironmentWithoutANameIsOneLineNotANullPointer() {
+        assertThatThrownBy(() -> new Environment().toCore())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("An <environment> of the samstage plugin configuration has no <name>; give every <environment> "
+                        + "a <name>, such as dev.");
+    }
+
+    @Test
+    void aBlankNameIsNoNameEither() {
+        Environment blank = new Environment();
+        blank.setName("  ");
+
+        assertThatThrownBy(blank::toCore).isInstanceOf(ConfigException.class).hasMessageContaining("has no <name>");
+    }
+
+    @Test
+    void aNamedEnvironmentBecomesTheCoreValue() {
+        Environment dev = new Environment();
+        dev.setName("dev");
+
+        assertThat(dev.toCore().name()).isEqualTo("dev");
+    }
+}
