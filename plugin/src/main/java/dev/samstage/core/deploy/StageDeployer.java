@@ -160,11 +160,12 @@ public final class StageDeployer {
         List<RegionResult> results = runs.stream().map(RegionDeployment.Run::result).toList();
         DeployResult result = new DeployResult(env.name(), results);
         if (result.awaitingApproval()) {
-            String ids = String.join(",", results.stream().flatMap(r -> r.changeSetId().stream()).toList());
+            String ids = ApprovalFiles.writePending(request.outputDir(), env.name(), results, reviewed);
             listener.on(StageEvent.warn("Stage " + env.name() + " requires approval: review change-set.json in "
                     + request.outputDir() + ", then run the deploy again with -D" + StageProperties.CHANGE_SET + "=" + ids
                     + " to execute exactly that change set."));
         } else {
+            ApprovalFiles.clearPending(request.outputDir());
             files.writeOutputs(env.name(), results);
             results.forEach(r -> r.endpoint().ifPresent(url -> listener.on(StageEvent.info(
                     (several ? "[" + r.region() + "] " : "") + "Stage endpoint: " + url))));
