@@ -18,11 +18,17 @@ import java.util.Map;
  * One stage account and region: the deployment role {@code <project>-<region>-DeploymentRole}
  * that the build account assumes, and the release ledger table. The role may only touch this
  * service: stacks named with its prefix, its functions, layers, roles, APIs, CodeDeploy
- * applications and log groups; {@code iam:PassRole} only for its own roles.
+ * applications and log groups; {@code iam:PassRole} only for its own roles. Beyond what every SAM
+ * service has, it may manage the resource types a typical one declares (see
+ * {@link ServiceResourceStatements}); others come from the pom's {@code <deploymentRole>} or the
+ * stack parameter {@code ExtraManagedPolicyArns}.
  */
 final class DeploymentRoleTemplate {
 
     private static final String TRANSFORM = "arn:${AWS::Partition}:cloudformation:${AWS::Region}:aws:transform/Serverless-2016-10-31";
+
+    static final String EXTRA_POLICIES = "ExtraManagedPolicyArns";
+    private static final String NO_EXTRA_POLICIES = "NoExtraManagedPolicies";
 
     private final PipelineSpec spec;
     private final String account;
@@ -52,7 +58,12 @@ final class DeploymentRoleTemplate {
                         "ArtifactBucket", map("Type", "String", "MinLength", 3,
                                 "Description", "Artifact bucket in the build account (output ArtifactBucket of the base stack)"),
                         "ArtifactKeyArn", map("Type", "String", "AllowedPattern", "^arn:aws[a-z-]*:kms:.+$",
-                                "Description", "Artifact KMS key in the build account (output ArtifactKeyArn of the base stack)")),
+                                "Description", "Artifact KMS key in the build account (output ArtifactKeyArn of the base stack)"),
+                        EXTRA_POLICIES, map("Type", "CommaDelimitedList", "Default", "",
+                                "Description", "Managed policy ARNs added to the deployment role for resource types of the"
+                                        + " service beyond the defaults (the pom's <deploymentRole> adds statements and"
+                                        + " policies when the templates are written)")),
+                "Conditions", map(NO_EXTRA_POLICIES, map("Fn::Equals", list(map("Fn::Join", list("", ref(EXTRA_POLICIES))), ""))),
                 "Resources", map(
                         "DeploymentRole", role(),
                         "ReleaseTable", releaseTable()),
@@ -71,8 +82,24 @@ final class DeploymentRoleTemplate {
                 "Description", "Deploys " + spec.projectName() + " stacks from the pipeline in the build account",
                 "MaxSessionDuration", 3600,
                 "AssumeRolePolicyDocument", trust,
+                "ManagedPolicyArns", managedPolicies(),
                 "Policies", list(map("PolicyName", "deploy-" + spec.projectName(), "PolicyDocument", map(
                         "Version", "2012-10-17", "Statement", statements())))));
+    }
+
+    /**
+     * The pom's {@code <deploymentRole><managedPolicyArns>}, then the stack parameter
+     * {@code ExtraManagedPolicyArns} when set: the service's own resource types beyond the defaults.
+     */
+    private Map<String, Object> managedPolicies() {
+        List<Object> fromPom = new ArrayList<>(spec.deploymentRole().managedPolicyArns());
+        Object withExtra = ref(EXTRA_POLICIES);
+        if (!fromPom.isEmpty()) {
+            List<Object> joined = new ArrayList<>(fromPom);
+            joined.add(map("Fn::Join", list(",", ref(EXTRA_POLICIES))));
+            withExtra = map("Fn::Split", list(",", map("Fn::Join", list(",", joined))));
+        }
+        return map("Fn::If", list(NO_EXTRA_POLICIES, fromPom.isEmpty() ? ref("AWS::NoValue") : fromPom, withExtra));
     }
 
     private List<Object> statements() {
@@ -84,19 +111,21 @@ final class DeploymentRoleTemplate {
                 stackArns.add(sub("arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/" + n + "/*")));
         List<Object> changeSetTargets = new ArrayList<>(stackArns);
         changeSetTargets.add(sub(TRANSFORM));
-        return list(
+        List<Object> statements = list(
+                // DeleteStack replaces a first create that rolled back; SetStackPolicy applies the template configuration's
                 sid("Stacks", allow(list("cloudformation:CreateChangeSet", "cloudformation:DescribeChangeSet",
-                        "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet", "cloudformation:ListChangeSets",
+                        "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet",
                         "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents",
-                        "cloudformation:DescribeStackResources", "cloudformation:GetTemplate"), changeSetTargets)),
-                // these two calls have no resource-level permissions in IAM; both only read
-                sid("TemplateChecks", allow(list("cloudformation:ValidateTemplate", "cloudformation:GetTemplateSummary"), "*")),
+                        "cloudformation:DescribeStackResources", "cloudformation:DeleteStack",
+                        "cloudformation:SetStackPolicy"), changeSetTargets)),
                 sid("Functions", allow(list("lambda:CreateFunction", "lambda:DeleteFunction", "lambda:GetFunction",
                         "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
                         "lambda:PublishVersion", "lambda:ListVersionsByFunction", "lambda:CreateAlias", "lambda:UpdateAlias",
                         "lambda:DeleteAlias", "lambda:GetAlias", "lambda:AddPermission", "lambda:RemovePermission",
                         "lambda:TagResource", "lambda:UntagResource", "lambda:ListTags",
-                        "lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency"),
+                        "lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency", "lambda:GetPolicy",
+                        "lambda:GetFunctionCodeSigningConfig", "lambda:GetRuntimeManagementConfig",
+                        "lambda:PutRuntimeManagementConfig"),
                         scoped("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:{prefix}*"))),
                 sid("Layers", allow(list("lambda:PublishLayerVersion", "lambda:GetLayerVersion", "lambda:DeleteLayerVersion"),
                         scoped("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:layer:{prefix}*",
@@ -109,10 +138,13 @@ final class DeploymentRoleTemplate {
                         "apigateway:DELETE"), list(sub("arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis"),
                         sub("arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/*"),
                         sub("arn:${AWS::Partition}:apigateway:${AWS::Region}::/tags/*")))),
+                // CloudFormation creates, runs and stops the deployments; samstage follows them (List*, BatchGet*)
                 sid("TrafficShifting", allow(list("codedeploy:CreateApplication", "codedeploy:DeleteApplication",
                         "codedeploy:GetApplication", "codedeploy:CreateDeploymentGroup", "codedeploy:UpdateDeploymentGroup",
-                        "codedeploy:DeleteDeploymentGroup", "codedeploy:GetDeploymentGroup", "codedeploy:CreateDeployment",
-                        "codedeploy:GetDeployment", "codedeploy:StopDeployment", "codedeploy:RegisterApplicationRevision",
+                        "codedeploy:DeleteDeploymentGroup", "codedeploy:GetDeploymentGroup", "codedeploy:ListDeploymentGroups",
+                        "codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:StopDeployment",
+                        "codedeploy:ListDeployments", "codedeploy:BatchGetDeployments", "codedeploy:ListDeploymentTargets",
+                        "codedeploy:BatchGetDeploymentTargets", "codedeploy:RegisterApplicationRevision",
                         "codedeploy:GetApplicationRevision", "codedeploy:TagResource"),
                         scoped("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:application:{prefix}*",
                                 "arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentgroup:{prefix}*/*"))),
@@ -131,6 +163,9 @@ final class DeploymentRoleTemplate {
                 sid("ReleaseLedger", allow(list("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                         "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:DescribeTable"),
                         getAtt("ReleaseTable", "Arn"))));
+        statements.addAll(ServiceResourceStatements.of(patterns -> scoped(patterns), spec.projectName()));
+        statements.addAll(spec.deploymentRole().statements());
+        return statements;
     }
 
     private List<Object> ownRoles() {
@@ -150,7 +185,7 @@ final class DeploymentRoleTemplate {
     }
 
     /** Each pattern with {@code {prefix}} replaced by every name prefix, as {@code Fn::Sub}s. */
-    private List<Object> scoped(String... patterns) {
+    List<Object> scoped(String... patterns) {
         List<Object> arns = new ArrayList<>();
         for (String prefix : prefixes()) {
             for (String pattern : patterns) {

@@ -155,9 +155,8 @@ class PipelineTemplatesTest {
         assertThat(passRole.get("Resource")).isEqualTo(List.of(
                 Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/orders-*"),
                 Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/live-orders-*")));
-        // only the two read-only template checks lack resource-level permissions
-        assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource"))).extracting(s -> s.get("Sid"))
-                .containsExactly("TemplateChecks");
+        // every statement is scoped to resources
+        assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource"))).isEmpty();
         Map<String, Object> stacks = statements.get(0);
         assertThat(stacks.get("Resource").toString()).contains("stack/orders-*/*").contains("stack/live-orders/*")
                 .contains("transform/Serverless-2016-10-31");
