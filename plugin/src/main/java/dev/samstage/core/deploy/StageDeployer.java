@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -205,6 +206,8 @@ public final class StageDeployer {
             }
             return new RegionDeployment(request, region, template, regionalText, templateUrl, configuration, cfn, apiGateway,
                     listener, clock, sleeper, busyWait, several, access.clients(), follower).run(changeSet);
+        } catch (AwsServiceException e) {
+            throw DeniedCall.of(e, role, region).map(RuntimeException.class::cast).orElse(e);
         }
     }
 
