@@ -13,6 +13,7 @@ from . import (
     cfn_stack_timeline,
     codedeploy,
     codepipeline,
+    iam_enforcement,
     lambda_alias,
     sts_role_trust,
 )
@@ -30,6 +31,7 @@ MODULES = [
     codedeploy,
     codepipeline,
     lambda_alias,
+    iam_enforcement,
 ]
 
 

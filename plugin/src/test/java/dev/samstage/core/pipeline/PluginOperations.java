@@ -38,7 +38,7 @@ final class PluginOperations {
     }
 
     /** Calls IAM never refuses (AWS: "No permissions are required to perform this operation"). */
-    static final Set<String> UNAUTHORISED_OPERATIONS = Set.of("STS.GetCallerIdentity");
+    static final Set<String> UNAUTHORISED_OPERATIONS = Set.of("Sts.GetCallerIdentity");
 
     static final String STACK = "arn:aws:cloudformation:eu-west-1:333333333333:stack/orders-prod/5e0a1b2c";
     static final String APP = "arn:aws:codedeploy:eu-west-1:333333333333:application:orders-prod-ServerlessDeploymentApplication-1AB";
@@ -69,7 +69,7 @@ final class PluginOperations {
             build("S3->KMS", "kms:GenerateDataKey", KEY),
             // multipart uploads under SSE-KMS need Decrypt too (S3 reads the data key back for each part)
             build("S3->KMS", "kms:Decrypt", KEY),
-            build("STS.AssumeRole", "sts:AssumeRole", DEPLOYMENT_ROLE),
+            build("Sts.AssumeRole", "sts:AssumeRole", DEPLOYMENT_ROLE),
             build("CodeBuild->Logs", "logs:PutLogEvents",
                     "arn:aws:logs:eu-west-1:999999999999:log-group:/aws/codebuild/orders-prod-deploy:log-stream:1"),
             build("CodeBuild->Reports", "codebuild:BatchPutTestCases",
