@@ -90,11 +90,18 @@ class EnforcedRolesTest {
                   AutoPublishAlias: live
                   DeploymentPreference:
                     Type: AllAtOnce
+                  Events:
+                    Orders:
+                      Type: Api
+                      Properties:
+                        Path: /orders
+                        Method: get
             """;
 
     private final LocalAws aws = LocalAws.withIamEnforced();
     private final ObjectMapper json = new ObjectMapper();
-    private final Environment prod = Environment.builder("prod").accountId(STAGE_ACCOUNT).regions(List.of(REGION)).build();
+    private final Environment prod = Environment.builder("prod").accountId(STAGE_ACCOUNT).regions(List.of(REGION))
+            .alarms(List.of("orders-prod-errors")).build();
     private final Set<String> buildOperations = ConcurrentHashMap.newKeySet();
     private final Set<String> deployOperations = ConcurrentHashMap.newKeySet();
     private final List<StageEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -163,7 +170,8 @@ class EnforcedRolesTest {
         assertThat(buildOperations).contains("S3.HeadBucket", "S3.CreateMultipartUpload", "S3.UploadPart",
                 "S3.CompleteMultipartUpload");
         assertThat(deployOperations).contains("Sts.AssumeRole", "CloudFormation.CreateChangeSet",
-                "CloudFormation.ExecuteChangeSet", "CodeDeploy.ListDeploymentGroups", "CodeDeploy.ListDeployments");
+                "CloudFormation.ExecuteChangeSet", "CodeDeploy.ListDeploymentGroups", "CodeDeploy.ListDeployments",
+                "CloudWatch.DescribeAlarms");
         // a refused follow-up call would only be a warning: none may say the role was refused
         assertThat(events).filteredOn(e -> e instanceof StageEvent.Note n && n.severity() == StageEvent.Severity.WARN)
                 .extracting(e -> ((StageEvent.Note) e).message())
@@ -297,8 +305,13 @@ class EnforcedRolesTest {
         try (var sts = root.sts()) {
             admin = sts.assumeRole(r -> r.roleArn(deploymentRoleArn()).roleSessionName("administrator")).credentials();
         }
-        try (AwsClientFactory stage = root.with(REGION, session(admin)); IamClient iam = iam(stage)) {
+        try (AwsClientFactory stage = root.with(REGION, session(admin)); IamClient iam = iam(stage);
+             var cloudWatch = stage.cloudWatch()) {
             putRole(iam, (String) role.get("RoleName"), role, values, edit);
+            // the stage's alarm, read before executing
+            cloudWatch.putMetricAlarm(b -> b.alarmName("orders-prod-errors").namespace("AWS/Lambda").metricName("Errors")
+                    .statistic("Sum").period(60).evaluationPeriods(1).threshold(1.0)
+                    .comparisonOperator("GreaterThanOrEqualToThreshold"));
         }
     }
 
