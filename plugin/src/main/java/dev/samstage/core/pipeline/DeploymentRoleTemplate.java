@@ -51,7 +51,9 @@ final class DeploymentRoleTemplate {
                 "AWSTemplateFormatVersion", "2010-09-09",
                 "Description", "samstage deployment role and release ledger for " + spec.projectName() + " in account "
                         + account + ", region " + region + " (stages: "
-                        + String.join(", ", stages.stream().map(Environment::name).toList()) + ")",
+                        + String.join(", ", stages.stream().map(Environment::name).toList()) + "). For resource types"
+                        + " beyond the defaults, add statements or policies with <deploymentRole> in the pom and write"
+                        + " the templates again, or pass policy ARNs in ExtraManagedPolicyArns.",
                 "Parameters", map(
                         "BuildAccountId", map("Type", "String", "AllowedPattern", "^\\d{12}$",
                                 "Description", "Account that runs the pipeline and assumes this role"),
