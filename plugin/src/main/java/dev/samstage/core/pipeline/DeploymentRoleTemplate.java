@@ -11,8 +11,11 @@ import static dev.samstage.core.pipeline.Cfn.sub;
 
 import dev.samstage.core.config.Environment;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One stage account and region: the deployment role {@code <project>-<region>-DeploymentRole}
@@ -165,9 +168,43 @@ final class DeploymentRoleTemplate {
                 sid("ReleaseLedger", allow(list("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                         "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:DescribeTable"),
                         getAtt("ReleaseTable", "Arn"))));
+        statements.addAll(regionalArtifacts());
         statements.addAll(ServiceResourceStatements.of(patterns -> scoped(patterns), spec.projectName()));
         statements.addAll(spec.deploymentRole().statements());
         return statements;
+    }
+
+    /**
+     * A stage in several regions with a bucket per region: deploying to this region copies the
+     * artifacts from the primary region's bucket into this region's (CloudFormation and Lambda read
+     * code from a bucket in the stack's region). HeadObject on a missing copy needs ListBucket to
+     * answer 404 rather than 403.
+     */
+    private List<Map<String, Object>> regionalArtifacts() {
+        Set<String> from = new LinkedHashSet<>();
+        Set<String> to = new LinkedHashSet<>();
+        for (Environment e : stages) {
+            String primary = e.regions().get(0);
+            Optional<String> fromBucket = e.bucketFor(primary);
+            Optional<String> toBucket = e.bucketFor(region);
+            if (!region.equals(primary) && fromBucket.isPresent() && toBucket.isPresent() && !fromBucket.equals(toBucket)) {
+                from.add(fromBucket.get());
+                to.add(toBucket.get());
+            }
+        }
+        if (to.isEmpty()) {
+            return List.of();
+        }
+        return List.of(
+                sid("ReadPrimaryRegionArtifacts", allow(list("s3:GetObject"), s3Arns(from, "/*"))),
+                sid("WriteRegionalArtifacts", allow(list("s3:GetObject", "s3:PutObject"), s3Arns(to, "/*"))),
+                sid("LocateRegionalArtifacts", allow(list("s3:ListBucket"), s3Arns(to, ""))));
+    }
+
+    private static List<Object> s3Arns(Set<String> buckets, String suffix) {
+        List<Object> arns = new ArrayList<>();
+        buckets.forEach(b -> arns.add(sub("arn:${AWS::Partition}:s3:::" + b + suffix)));
+        return arns;
     }
 
     private List<Object> ownRoles() {

@@ -115,6 +115,26 @@ class GeneratedRolePoliciesTest {
     }
 
     @Test
+    void aStageWithABucketPerRegionMayCopyItsArtifactsIntoTheOtherRegionsBucketOnly() {
+        Environment staging = Environment.builder("staging").accountId("333333333333")
+                .regions(List.of("eu-central-1", "eu-west-1")).bucket("orders-artifacts")
+                .regionBuckets(Map.of("eu-west-1", "orders-artifacts-eu-west-1")).build();
+        PipelineSpec spec = PipelineSpec.of("orders", List.of(DEV, staging), SourceKind.CONNECTION);
+
+        PolicyEvaluator second = evaluator(Role.DEPLOYMENT, statements(Role.DEPLOYMENT, spec));
+        // RegionalArtifacts: GetObject on the primary bucket, HeadObject (GetObject, ListBucket for a 404),
+        // CopyObject (GetObject on the source, PutObject on the target) and PutObject on this region's
+        assertThat(second.allows("s3:GetObject", "arn:aws:s3:::orders-artifacts/orders/a.zip")).isTrue();
+        assertThat(second.allows("s3:GetObject", "arn:aws:s3:::orders-artifacts-eu-west-1/orders/a.zip")).isTrue();
+        assertThat(second.allows("s3:PutObject", "arn:aws:s3:::orders-artifacts-eu-west-1/orders/a.zip")).isTrue();
+        assertThat(second.allows("s3:ListBucket", "arn:aws:s3:::orders-artifacts-eu-west-1")).isTrue();
+        assertThat(second.allows("s3:PutObject", "arn:aws:s3:::orders-artifacts/orders/a.zip")).isFalse();
+        String primary = new PipelineTemplates(StageListener.IGNORE).render(spec)
+                .get("orders-deployment-role-333333333333-eu-central-1.yaml");
+        assertThat(primary).doesNotContain("WriteRegionalArtifacts");
+    }
+
+    @Test
     void thePomAddsStatementsAndManagedPoliciesToEveryDeploymentRole() throws Exception {
         DeploymentRoleExtension extension = DeploymentRoleExtension.parse(
                 List.of("arn:aws:iam::333333333333:policy/orders-state-machines"),
