@@ -13,6 +13,7 @@ from . import (
     cfn_stack_timeline,
     codedeploy,
     codepipeline,
+    iam_enforcement,
     lambda_alias,
     s3_bucket_region,
     s3_checksums,
@@ -40,6 +41,7 @@ MODULES = [
     s3_checksums,
     s3_sse_kms,
     s3_upload_initiated,
+    iam_enforcement,
 ]
 
 

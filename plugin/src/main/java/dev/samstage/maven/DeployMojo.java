@@ -3,6 +3,9 @@ package dev.samstage.maven;
 import dev.samstage.core.StageException;
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.Environment;
+import dev.samstage.core.config.StageProperties;
+import dev.samstage.core.stage.PendingChangeSet;
+import java.io.File;
 import dev.samstage.core.deploy.DeployRequest;
 import dev.samstage.core.deploy.StageDeployer;
 import dev.samstage.core.events.StageEvent;
@@ -30,6 +33,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "deploy", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class DeployMojo extends AbstractReleaseMojo {
 
+    static final String PACKAGED_TEMPLATE = "samstage.packagedTemplate";
+
     /** Port the local stage listens on; 0 picks a free one. */
     @Parameter(property = "samstage.localPort", defaultValue = "0")
     protected int localPort;
@@ -46,6 +51,14 @@ public class DeployMojo extends AbstractReleaseMojo {
     /** Executes exactly this reviewed change set (id or ARN) instead of creating a new one. */
     @Parameter(property = "samstage.changeSet")
     protected String changeSet;
+
+    /**
+     * Deploys this packaged template (with the {@code package-manifest.json} beside it) instead of
+     * {@code target/samstage/<env>/packaged-template.yaml}: a pipeline packages once in its build
+     * action and every stage deploys that artifact. Relative to the project directory.
+     */
+    @Parameter(property = PACKAGED_TEMPLATE)
+    protected File packagedTemplate;
 
     /** Fails the build when the change set is empty (nothing to deploy) instead of succeeding. */
     @Parameter(property = "samstage.failOnEmptyChangeSet", defaultValue = "false")
@@ -81,7 +94,10 @@ public class DeployMojo extends AbstractReleaseMojo {
 
     private void deployToAws(Environment stage, StageListener listener) {
         Path outputDir = stageOutputDir(stage);
-        Path packaged = PackagedTemplate.in(outputDir, stage);
+        Path packaged = packagedTemplate == null ? PackagedTemplate.in(outputDir, stage)
+                : PackagedTemplate.given(project.getBasedir().toPath().resolve(packagedTemplate.toPath()).normalize(),
+                        PACKAGED_TEMPLATE);
+        Optional<String> reviewed = reviewedChangeSet();
         String region = stage.region().orElseThrow();
         try (AwsClientFactory base = AwsClientFactory.create(region, awsEndpoint().orElse(null))) {
             if (releaseGate) {
@@ -89,9 +105,28 @@ public class DeployMojo extends AbstractReleaseMojo {
             }
             new StageDeployer(base, listener)
                     .following(new TrafficShiftFollower())
-                    .deploy(new DeployRequest(stage, project.getArtifactId(), packaged, PackagedTemplate.url(outputDir),
-                            outputDir, Optional.ofNullable(changeSet), failOnEmptyChangeSet, Map.of()));
+                    .deploy(new DeployRequest(stage, project.getArtifactId(), packaged, PackagedTemplate.url(packaged.getParent()),
+                            outputDir, reviewed, failOnEmptyChangeSet, Map.of()));
         }
+    }
+
+    /**
+     * The reviewed change set to execute. A property given but blank (a pipeline variable that was
+     * never set) fails: taking it as absent would create a new change set instead of executing the
+     * reviewed one.
+     */
+    private Optional<String> reviewedChangeSet() {
+        boolean given = session.getUserProperties().containsKey(StageProperties.CHANGE_SET)
+                || session.getSystemProperties().containsKey(StageProperties.CHANGE_SET);
+        if (changeSet == null || changeSet.isBlank()) {
+            if (given) {
+                throw new StageException("-D" + StageProperties.CHANGE_SET + " is empty: no reviewed change set to execute,"
+                        + " nothing was deployed; pass the ARN from target/samstage/<env>/" + PendingChangeSet.FILE_NAME
+                        + " of the deploy that created it, or leave the property out to create a new change set.");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(changeSet.strip());
     }
 
     /** Brings this build's release into the stage, or stops: another release is under evaluation there. */

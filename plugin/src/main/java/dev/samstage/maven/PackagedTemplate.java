@@ -29,6 +29,25 @@ final class PackagedTemplate {
                 + " (or mvn package-stage -Denv=" + stage.name() + " before samstage:deploy).");
     }
 
+    /**
+     * A packaged template named by a property: the file, or the directory the package goal wrote it
+     * to; else a failure naming the property and the path.
+     */
+    static Path given(Path file, String property) {
+        if (Files.isDirectory(file)) {
+            for (String name : new String[] {"packaged-template.yaml", "packaged-template.json"}) {
+                if (Files.isRegularFile(file.resolve(name))) {
+                    return file.resolve(name);
+                }
+            }
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new StageException("Packaged template " + file + " (-D" + property + ") does not exist; point it at the"
+                    + " packaged-template.yaml the package goal wrote (target/samstage/<env>/), or leave it out.");
+        }
+        return file;
+    }
+
     /** The S3 URL of a template too large to pass inline, as the manifest records it. */
     static Optional<String> url(Path stageDir) {
         Path manifest = stageDir.resolve("package-manifest.json");

@@ -3,6 +3,7 @@ package dev.samstage.maven;
 import dev.samstage.core.config.Environment;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
+import dev.samstage.core.pipeline.DeploymentRoleExtension;
 import dev.samstage.core.pipeline.PipelineSpec;
 import dev.samstage.core.pipeline.PipelineTemplates;
 import dev.samstage.core.pipeline.SourceKind;
@@ -33,6 +34,15 @@ public class PipelineMojo extends AbstractReleaseMojo {
     @Parameter(property = "samstage.pipeline.buildImage", defaultValue = PipelineSpec.DEFAULT_BUILD_IMAGE)
     protected String buildImage;
 
+    /**
+     * What the generated deployment roles get beyond the defaults: {@code <managedPolicyArns>} and
+     * {@code <statements>} (JSON policy statements) for resource types of the service the defaults
+     * (functions, APIs, roles, CodeDeploy, alarms, logs, tables, queues, topics, rules, parameters)
+     * do not cover.
+     */
+    @Parameter
+    protected DeploymentRole deploymentRole;
+
     /** Where the templates are written. */
     @Parameter(property = "samstage.pipeline.outputDirectory", defaultValue = "${project.build.directory}/samstage/pipeline")
     protected File outputDirectory;
@@ -48,7 +58,7 @@ public class PipelineMojo extends AbstractReleaseMojo {
         StageOrder order = releaseOrder();
         List<Environment> stages = stagesInOrder(order);
         PipelineSpec spec = new PipelineSpec(project.getArtifactId(), stages, SourceKind.parse(source, "samstage.pipeline.source"),
-                retentionDays, buildImage);
+                retentionDays, buildImage, deploymentRole == null ? DeploymentRoleExtension.NONE : deploymentRole.toCore());
         List<Path> files = new PipelineTemplates(listener).write(spec, outputDirectory.toPath());
         listener.on(StageEvent.info("Deploy in this order: the base template in the build account, each deployment role"
                 + " template in its stage account, then the pipeline template (" + files.size() + " files)."));

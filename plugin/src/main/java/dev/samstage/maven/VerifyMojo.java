@@ -2,6 +2,8 @@ package dev.samstage.maven;
 
 import dev.samstage.core.StageException;
 import dev.samstage.core.config.Environment;
+import dev.samstage.core.config.StageProperties;
+import dev.samstage.core.stage.PendingChangeSet;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.local.LocalStageRequest;
@@ -65,6 +67,16 @@ public class VerifyMojo extends AbstractStageMojo {
     @Override
     protected void execute(Environment stage, Path template, StageListener listener)
             throws MojoExecutionException, MojoFailureException {
+        Optional<PendingChangeSet> pending = stage.isLocal() || (endpoint != null && !endpoint.isBlank())
+                ? Optional.empty() : PendingChangeSet.read(stageOutputDir(stage));
+        if (pending.isPresent()) {
+            // the stage still runs the previous version: testing it would report on what was not deployed
+            getLog().warn("samstage: suite not run: nothing was executed on stage " + stage.name() + ", change set "
+                    + pending.get().propertyValue() + " awaits approval; approve it (the pipeline's Approve-" + stage.name()
+                    + " action executes it next) or run mvn deploy-stage -Denv=" + stage.name() + " -D"
+                    + StageProperties.CHANGE_SET + "=" + pending.get().propertyValue() + ".");
+            return;
+        }
         LocalStage startedHere = null;
         try {
             List<Target> targets;

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -160,11 +161,12 @@ public final class StageDeployer {
         List<RegionResult> results = runs.stream().map(RegionDeployment.Run::result).toList();
         DeployResult result = new DeployResult(env.name(), results);
         if (result.awaitingApproval()) {
-            String ids = String.join(",", results.stream().flatMap(r -> r.changeSetId().stream()).toList());
+            String ids = ApprovalFiles.writePending(request.outputDir(), env.name(), results, reviewed);
             listener.on(StageEvent.warn("Stage " + env.name() + " requires approval: review change-set.json in "
                     + request.outputDir() + ", then run the deploy again with -D" + StageProperties.CHANGE_SET + "=" + ids
                     + " to execute exactly that change set."));
         } else {
+            ApprovalFiles.clearPending(request.outputDir());
             files.writeOutputs(env.name(), results);
             results.forEach(r -> r.endpoint().ifPresent(url -> listener.on(StageEvent.info(
                     (several ? "[" + r.region() + "] " : "") + "Stage endpoint: " + url))));
@@ -204,6 +206,8 @@ public final class StageDeployer {
             }
             return new RegionDeployment(request, region, template, regionalText, templateUrl, configuration, cfn, apiGateway,
                     listener, clock, sleeper, busyWait, several, access.clients(), follower).run(changeSet);
+        } catch (AwsServiceException e) {
+            throw DeniedCall.of(e, role, region).map(RuntimeException.class::cast).orElse(e);
         }
     }
 

@@ -11,18 +11,27 @@ import static dev.samstage.core.pipeline.Cfn.sub;
 
 import dev.samstage.core.config.Environment;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One stage account and region: the deployment role {@code <project>-<region>-DeploymentRole}
  * that the build account assumes, and the release ledger table. The role may only touch this
  * service: stacks named with its prefix, its functions, layers, roles, APIs, CodeDeploy
- * applications and log groups; {@code iam:PassRole} only for its own roles.
+ * applications and log groups; {@code iam:PassRole} only for its own roles. Beyond what every SAM
+ * service has, it may manage the resource types a typical one declares (see
+ * {@link ServiceResourceStatements}); others come from the pom's {@code <deploymentRole>} or the
+ * stack parameter {@code ExtraManagedPolicyArns}.
  */
 final class DeploymentRoleTemplate {
 
     private static final String TRANSFORM = "arn:${AWS::Partition}:cloudformation:${AWS::Region}:aws:transform/Serverless-2016-10-31";
+
+    static final String EXTRA_POLICIES = "ExtraManagedPolicyArns";
+    private static final String NO_EXTRA_POLICIES = "NoExtraManagedPolicies";
 
     private final PipelineSpec spec;
     private final String account;
@@ -45,14 +54,21 @@ final class DeploymentRoleTemplate {
                 "AWSTemplateFormatVersion", "2010-09-09",
                 "Description", "samstage deployment role and release ledger for " + spec.projectName() + " in account "
                         + account + ", region " + region + " (stages: "
-                        + String.join(", ", stages.stream().map(Environment::name).toList()) + ")",
+                        + String.join(", ", stages.stream().map(Environment::name).toList()) + "). For resource types"
+                        + " beyond the defaults, add statements or policies with <deploymentRole> in the pom and write"
+                        + " the templates again, or pass policy ARNs in ExtraManagedPolicyArns.",
                 "Parameters", map(
                         "BuildAccountId", map("Type", "String", "AllowedPattern", "^\\d{12}$",
                                 "Description", "Account that runs the pipeline and assumes this role"),
                         "ArtifactBucket", map("Type", "String", "MinLength", 3,
                                 "Description", "Artifact bucket in the build account (output ArtifactBucket of the base stack)"),
                         "ArtifactKeyArn", map("Type", "String", "AllowedPattern", "^arn:aws[a-z-]*:kms:.+$",
-                                "Description", "Artifact KMS key in the build account (output ArtifactKeyArn of the base stack)")),
+                                "Description", "Artifact KMS key in the build account (output ArtifactKeyArn of the base stack)"),
+                        EXTRA_POLICIES, map("Type", "CommaDelimitedList", "Default", "",
+                                "Description", "Managed policy ARNs added to the deployment role for resource types of the"
+                                        + " service beyond the defaults (the pom's <deploymentRole> adds statements and"
+                                        + " policies when the templates are written)")),
+                "Conditions", map(NO_EXTRA_POLICIES, map("Fn::Equals", list(map("Fn::Join", list("", ref(EXTRA_POLICIES))), ""))),
                 "Resources", map(
                         "DeploymentRole", role(),
                         "ReleaseTable", releaseTable()),
@@ -71,8 +87,24 @@ final class DeploymentRoleTemplate {
                 "Description", "Deploys " + spec.projectName() + " stacks from the pipeline in the build account",
                 "MaxSessionDuration", 3600,
                 "AssumeRolePolicyDocument", trust,
+                "ManagedPolicyArns", managedPolicies(),
                 "Policies", list(map("PolicyName", "deploy-" + spec.projectName(), "PolicyDocument", map(
                         "Version", "2012-10-17", "Statement", statements())))));
+    }
+
+    /**
+     * The pom's {@code <deploymentRole><managedPolicyArns>}, then the stack parameter
+     * {@code ExtraManagedPolicyArns} when set: the service's own resource types beyond the defaults.
+     */
+    private Map<String, Object> managedPolicies() {
+        List<Object> fromPom = new ArrayList<>(spec.deploymentRole().managedPolicyArns());
+        Object withExtra = ref(EXTRA_POLICIES);
+        if (!fromPom.isEmpty()) {
+            List<Object> joined = new ArrayList<>(fromPom);
+            joined.add(map("Fn::Join", list(",", ref(EXTRA_POLICIES))));
+            withExtra = map("Fn::Split", list(",", map("Fn::Join", list(",", joined))));
+        }
+        return map("Fn::If", list(NO_EXTRA_POLICIES, fromPom.isEmpty() ? ref("AWS::NoValue") : fromPom, withExtra));
     }
 
     private List<Object> statements() {
@@ -84,19 +116,21 @@ final class DeploymentRoleTemplate {
                 stackArns.add(sub("arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/" + n + "/*")));
         List<Object> changeSetTargets = new ArrayList<>(stackArns);
         changeSetTargets.add(sub(TRANSFORM));
-        return list(
+        List<Object> statements = list(
+                // DeleteStack replaces a first create that rolled back; SetStackPolicy applies the template configuration's
                 sid("Stacks", allow(list("cloudformation:CreateChangeSet", "cloudformation:DescribeChangeSet",
-                        "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet", "cloudformation:ListChangeSets",
+                        "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet",
                         "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents",
-                        "cloudformation:DescribeStackResources", "cloudformation:GetTemplate"), changeSetTargets)),
-                // these two calls have no resource-level permissions in IAM; both only read
-                sid("TemplateChecks", allow(list("cloudformation:ValidateTemplate", "cloudformation:GetTemplateSummary"), "*")),
+                        "cloudformation:DescribeStackResources", "cloudformation:DeleteStack",
+                        "cloudformation:SetStackPolicy"), changeSetTargets)),
                 sid("Functions", allow(list("lambda:CreateFunction", "lambda:DeleteFunction", "lambda:GetFunction",
                         "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
                         "lambda:PublishVersion", "lambda:ListVersionsByFunction", "lambda:CreateAlias", "lambda:UpdateAlias",
                         "lambda:DeleteAlias", "lambda:GetAlias", "lambda:AddPermission", "lambda:RemovePermission",
                         "lambda:TagResource", "lambda:UntagResource", "lambda:ListTags",
-                        "lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency"),
+                        "lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency", "lambda:GetPolicy",
+                        "lambda:GetFunctionCodeSigningConfig", "lambda:GetRuntimeManagementConfig",
+                        "lambda:PutRuntimeManagementConfig"),
                         scoped("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:{prefix}*"))),
                 sid("Layers", allow(list("lambda:PublishLayerVersion", "lambda:GetLayerVersion", "lambda:DeleteLayerVersion"),
                         scoped("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:layer:{prefix}*",
@@ -109,10 +143,13 @@ final class DeploymentRoleTemplate {
                         "apigateway:DELETE"), list(sub("arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis"),
                         sub("arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/*"),
                         sub("arn:${AWS::Partition}:apigateway:${AWS::Region}::/tags/*")))),
+                // CloudFormation creates, runs and stops the deployments; samstage follows them (List*, BatchGet*)
                 sid("TrafficShifting", allow(list("codedeploy:CreateApplication", "codedeploy:DeleteApplication",
                         "codedeploy:GetApplication", "codedeploy:CreateDeploymentGroup", "codedeploy:UpdateDeploymentGroup",
-                        "codedeploy:DeleteDeploymentGroup", "codedeploy:GetDeploymentGroup", "codedeploy:CreateDeployment",
-                        "codedeploy:GetDeployment", "codedeploy:StopDeployment", "codedeploy:RegisterApplicationRevision",
+                        "codedeploy:DeleteDeploymentGroup", "codedeploy:GetDeploymentGroup", "codedeploy:ListDeploymentGroups",
+                        "codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:StopDeployment",
+                        "codedeploy:ListDeployments", "codedeploy:BatchGetDeployments", "codedeploy:ListDeploymentTargets",
+                        "codedeploy:BatchGetDeploymentTargets", "codedeploy:RegisterApplicationRevision",
                         "codedeploy:GetApplicationRevision", "codedeploy:TagResource"),
                         scoped("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:application:{prefix}*",
                                 "arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentgroup:{prefix}*/*"))),
@@ -131,6 +168,43 @@ final class DeploymentRoleTemplate {
                 sid("ReleaseLedger", allow(list("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                         "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:DescribeTable"),
                         getAtt("ReleaseTable", "Arn"))));
+        statements.addAll(regionalArtifacts());
+        statements.addAll(ServiceResourceStatements.of(patterns -> scoped(patterns), spec.projectName()));
+        statements.addAll(spec.deploymentRole().statements());
+        return statements;
+    }
+
+    /**
+     * A stage in several regions with a bucket per region: deploying to this region copies the
+     * artifacts from the primary region's bucket into this region's (CloudFormation and Lambda read
+     * code from a bucket in the stack's region). HeadObject on a missing copy needs ListBucket to
+     * answer 404 rather than 403.
+     */
+    private List<Map<String, Object>> regionalArtifacts() {
+        Set<String> from = new LinkedHashSet<>();
+        Set<String> to = new LinkedHashSet<>();
+        for (Environment e : stages) {
+            String primary = e.regions().get(0);
+            Optional<String> fromBucket = e.bucketFor(primary);
+            Optional<String> toBucket = e.bucketFor(region);
+            if (!region.equals(primary) && fromBucket.isPresent() && toBucket.isPresent() && !fromBucket.equals(toBucket)) {
+                from.add(fromBucket.get());
+                to.add(toBucket.get());
+            }
+        }
+        if (to.isEmpty()) {
+            return List.of();
+        }
+        return List.of(
+                sid("ReadPrimaryRegionArtifacts", allow(list("s3:GetObject"), s3Arns(from, "/*"))),
+                sid("WriteRegionalArtifacts", allow(list("s3:GetObject", "s3:PutObject"), s3Arns(to, "/*"))),
+                sid("LocateRegionalArtifacts", allow(list("s3:ListBucket"), s3Arns(to, ""))));
+    }
+
+    private static List<Object> s3Arns(Set<String> buckets, String suffix) {
+        List<Object> arns = new ArrayList<>();
+        buckets.forEach(b -> arns.add(sub("arn:${AWS::Partition}:s3:::" + b + suffix)));
+        return arns;
     }
 
     private List<Object> ownRoles() {
@@ -150,7 +224,7 @@ final class DeploymentRoleTemplate {
     }
 
     /** Each pattern with {@code {prefix}} replaced by every name prefix, as {@code Fn::Sub}s. */
-    private List<Object> scoped(String... patterns) {
+    List<Object> scoped(String... patterns) {
         List<Object> arns = new ArrayList<>();
         for (String prefix : prefixes()) {
             for (String pattern : patterns) {

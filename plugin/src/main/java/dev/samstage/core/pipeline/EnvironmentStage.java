@@ -14,9 +14,11 @@ import java.util.Map;
 /**
  * The pipeline stage of one environment, and the CodeBuild projects and report group it uses.
  *
- * <p>Without approval: one {@code Deploy-<env>} action per region, all with run order 1 so
- * that regions deploy in parallel. With approval: {@code CreateChangeSet-<env>} (run order 1),
- * the manual approval {@code Approve-<env>} notifying the approval topic (2), then
+ * <p>Every action deploys the packaged template the build action produced (no rebuild, no
+ * repackage). Without approval: one {@code Deploy-<env>} action per region, all with run order 1
+ * so that regions deploy in parallel. With approval (a stage that requires it, and production
+ * by default): {@code CreateChangeSet-<env>} (run order 1), the manual approval
+ * {@code Approve-<env>} notifying the approval topic with the change set summary (2), then
  * {@code Execute-<env>} (3), which executes exactly the change set that was approved.</p>
  */
 final class EnvironmentStage {
@@ -49,10 +51,12 @@ final class EnvironmentStage {
         boolean multiRegion = env.regions().size() > 1;
         List<String> extra = multiRegion ? List.of("-Dsamstage.region=$SAMSTAGE_REGION") : List.of();
         String reportRef = "${" + reportGroupId() + ".Arn}";
+        String buildStage = spec.environments().get(0).name();
         List<Object> actions = new ArrayList<>();
-        if (!env.requiresApproval()) {
+        if (!needsApproval(env)) {
             String project = id + "DeployProject";
-            resources.put(project, project("deploy", BuildSpecs.deploy(env.name(), extra, reportRef, false), "Deploys " + env.name()));
+            resources.put(project, project("deploy", BuildSpecs.deploy(env.name(), buildStage, extra, reportRef),
+                    "Deploys the build's artifact to " + env.name()));
             for (String region : env.regions()) {
                 actions.add(build(actionName("Deploy", region, multiRegion), project, 1, variables(multiRegion, region, null)));
             }
@@ -60,11 +64,9 @@ final class EnvironmentStage {
         }
         String create = id + "ChangeSetProject";
         String execute = id + "ExecuteProject";
-        resources.put(create, project("change-set", BuildSpecs.deploy(env.name(), extra, reportRef, true),
+        resources.put(create, project("change-set", BuildSpecs.createChangeSet(env.name(), buildStage, extra),
                 "Creates the change set of " + env.name() + " for review"));
-        List<String> executeProps = new ArrayList<>(extra);
-        executeProps.add("-Dsamstage.changeSet=$" + BuildSpecs.CHANGE_SET_VARIABLE);
-        resources.put(execute, project("execute", BuildSpecs.deploy(env.name(), executeProps, reportRef, false),
+        resources.put(execute, project("execute", BuildSpecs.execute(env.name(), buildStage, extra, reportRef),
                 "Executes the approved change set of " + env.name()));
         List<String> namespaces = new ArrayList<>();
         for (String region : env.regions()) {
@@ -80,8 +82,7 @@ final class EnvironmentStage {
                 "ActionTypeId", map("Category", "Approval", "Owner", "AWS", "Provider", "Manual", "Version", "1"),
                 "Configuration", map(
                         "NotificationArn", ref("ApprovalTopic"),
-                        "CustomData", "Review the change set(s) of stack " + spec.stackNameOf(env) + ": "
-                                + String.join(", ", namespaces.stream().map(n -> "#{" + n + "." + BuildSpecs.CHANGE_SET_VARIABLE + "}").toList())),
+                        "CustomData", approvalMessage(namespaces, multiRegion)),
                 "RunOrder", 2));
         for (int i = 0; i < env.regions().size(); i++) {
             String region = env.regions().get(i);
@@ -89,6 +90,24 @@ final class EnvironmentStage {
                     variables(multiRegion, region, "#{" + namespaces.get(i) + "." + BuildSpecs.CHANGE_SET_VARIABLE + "}")));
         }
         return map("Name", env.name(), "Actions", actions);
+    }
+
+    /**
+     * The reviewer's message: each region's change set summary, and with one region its ARN too
+     * (a manual approval's CustomData holds at most 500 characters once the variables are resolved).
+     */
+    private String approvalMessage(List<String> namespaces, boolean multiRegion) {
+        List<String> parts = namespaces.stream().map(n -> "#{" + n + "." + BuildSpecs.SUMMARY_VARIABLE + "}"
+                + (multiRegion ? "" : " (change set #{" + n + "." + BuildSpecs.CHANGE_SET_VARIABLE + "})")).toList();
+        return "Review before executing. " + String.join(" | ", parts);
+    }
+
+    /**
+     * Whether the stage stops for a person: when it requires approval, and for production by default
+     * (change set, then approval, then execute).
+     */
+    static boolean needsApproval(Environment env) {
+        return env.requiresApproval() || env.production();
     }
 
     private String actionName(String verb, String region, boolean multiRegion) {

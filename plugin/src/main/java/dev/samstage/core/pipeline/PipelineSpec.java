@@ -18,13 +18,15 @@ import java.util.regex.Pattern;
  * @param artifactRetentionDays how long superseded artifact versions stay in the bucket, so that
  *                              CloudFormation can still roll back to them (at least 30)
  * @param buildImage            the CodeBuild image running Maven
+ * @param deploymentRole        what the service adds to the generated deployment role
  */
 public record PipelineSpec(
         String projectName,
         List<Environment> environments,
         SourceKind source,
         int artifactRetentionDays,
-        String buildImage) {
+        String buildImage,
+        DeploymentRoleExtension deploymentRole) {
 
     public static final int DEFAULT_RETENTION_DAYS = 90;
     public static final String DEFAULT_BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
@@ -33,8 +35,14 @@ public record PipelineSpec(
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
 
+    public PipelineSpec(String projectName, List<Environment> environments, SourceKind source, int artifactRetentionDays,
+                        String buildImage) {
+        this(projectName, environments, source, artifactRetentionDays, buildImage, DeploymentRoleExtension.NONE);
+    }
+
     public PipelineSpec {
         Objects.requireNonNull(source, "source");
+        deploymentRole = deploymentRole == null ? DeploymentRoleExtension.NONE : deploymentRole;
         environments = List.copyOf(Objects.requireNonNull(environments, "environments"));
         buildImage = buildImage == null || buildImage.isBlank() ? DEFAULT_BUILD_IMAGE : buildImage;
         List<String> problems = new ArrayList<>();

@@ -166,7 +166,12 @@ final class PipelineTemplate {
                 "Policies", list(map("PolicyName", "build-" + p, "PolicyDocument", Cfn.policyDocument(
                         allow(list("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"),
                                 sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/codebuild/*")),
-                        allow(list("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"), artifactObjects()),
+                        // packaging: PutObject also covers CreateMultipartUpload, UploadPart and CompleteMultipartUpload
+                        allow(list("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:AbortMultipartUpload",
+                                "s3:ListMultipartUploadParts"), artifactObjects()),
+                        // HeadBucket needs ListBucket; without it S3 answers a HeadObject on a missing key with 403, not 404
+                        allow(list("s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"),
+                                artifactBucketArn()),
                         allow(list("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"), keyArn()),
                         allow(list("codebuild:CreateReport", "codebuild:UpdateReport", "codebuild:BatchPutTestCases",
                                 "codebuild:BatchPutCodeCoverages"),

@@ -10,6 +10,7 @@ import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.Environment;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import dev.samstage.core.events.StageEvent;
+import dev.samstage.core.stage.PendingChangeSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,6 +153,27 @@ class StageDeployerTest {
         assertThatThrownBy(() -> deployer.deploy(withChangeSet(gated, template, id)))
                 .hasMessage("Change set " + id + " can no longer be executed (status CREATE_COMPLETE, execution status "
                         + "EXECUTE_COMPLETE); run the deploy without -Dsamstage.changeSet to create a new change set and review it.");
+    }
+
+    @Test
+    void stoppingForApprovalLeavesTheChangeSetIdAndSummaryForTheNextStepAndExecutingRemovesThem() throws Exception {
+        Environment gated = LocalStage.dev().requiresApproval(true).build();
+        Path template = stage.template(Templates.topic("v1"));
+        StageDeployer deployer = stage.deployer();
+
+        String id = deployer.deploy(stage.request(gated, template)).primary().changeSetId().orElseThrow();
+
+        assertThat(Files.readString(dir.resolve("out/change-set-id"))).isEqualTo(id + "\n");
+        Optional<PendingChangeSet> pending = PendingChangeSet.read(dir.resolve("out"));
+        assertThat(pending).map(PendingChangeSet::propertyValue).contains(id);
+        assertThat(pending.orElseThrow().summary()).startsWith("Stage dev: stack orders-dev in us-east-1, ")
+                .contains("Add ");
+        // what the pipeline's execute action does with it: execute exactly that change set
+        DeployResult executed = deployer.deploy(withChangeSet(gated, template, pending.orElseThrow().propertyValue()));
+        assertThat(executed.primary().changeSetId()).contains(id);
+        assertThat(dir.resolve("out/change-set-id")).doesNotExist();
+        assertThat(dir.resolve("out/change-set-summary.txt")).doesNotExist();
+        assertThat(PendingChangeSet.read(dir.resolve("out"))).isEmpty();
     }
 
     private DeployRequest withChangeSet(Environment env, Path template, String id) {

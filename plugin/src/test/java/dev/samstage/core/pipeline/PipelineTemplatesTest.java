@@ -86,11 +86,43 @@ class PipelineTemplatesTest {
         assertThat((Object) at(prod.get(1), "Configuration", "NotificationArn")).isEqualTo(Map.of("Ref", "ApprovalTopic"));
         assertThat((String) at(prod.get(2), "Configuration", "EnvironmentVariables"))
                 .contains("#{ChangeSetProd.SAMSTAGE_CHANGE_SET}");
+        assertThat((String) at(prod.get(1), "Configuration", "CustomData"))
+                .contains("#{ChangeSetProd.SAMSTAGE_CHANGE_SET_SUMMARY}").contains("#{ChangeSetProd.SAMSTAGE_CHANGE_SET}");
         String executeSpec = at(t, "Resources", "ProdExecuteProject", "Properties", "Source", "BuildSpec", "Fn::Sub");
-        assertThat(executeSpec).contains("mvn -B deploy-stage -Denv=prod -Dsamstage.changeSet=$SAMSTAGE_CHANGE_SET")
+        assertThat(executeSpec).contains("- mvn -B samstage:deploy samstage:verify -Denv=prod"
+                        + " -Dsamstage.packagedTemplate=target/samstage/dev -Dsamstage.changeSet=\"$SAMSTAGE_CHANGE_SET\"\n")
                 .contains("${ProdReports.Arn}:");
         String createSpec = at(t, "Resources", "ProdChangeSetProject", "Properties", "Source", "BuildSpec", "Fn::Sub");
-        assertThat(createSpec).contains("exported-variables:").contains("- mvn -B deploy-stage -Denv=prod\n");
+        assertThat(createSpec).contains("exported-variables:").contains("- mvn -B samstage:deploy -Denv=prod"
+                + " -Dsamstage.packagedTemplate=target/samstage/dev -Dsamstage.requiresApproval=true\n");
+    }
+
+    @Test
+    void theBuildPackagesOnceAndNoStageActionBuildsOrPackagesAgain() throws IOException {
+        Map<String, Object> t = written("orders-pipeline.yaml", List.of(DEV, STAGING, PROD));
+        Map<String, Object> resources = at(t, "Resources");
+
+        String packaging = at(resources, "PackageProject", "Properties", "Source", "BuildSpec", "Fn::Sub");
+        assertThat(packaging).contains("- mvn -B package-stage -Denv=dev\n");
+        List<String> stageSpecs = resources.entrySet().stream()
+                .filter(e -> e.getKey().matches("(Dev|Staging|Prod)(Deploy|ChangeSet|Execute)Project"))
+                .map(e -> (String) at(e.getValue(), "Properties", "Source", "BuildSpec", "Fn::Sub")).toList();
+        assertThat(stageSpecs).hasSize(4).allSatisfy(spec -> assertThat(spec)
+                .contains("-Dsamstage.packagedTemplate=target/samstage/dev")
+                .doesNotContain("package-stage").doesNotContain("deploy-stage").doesNotContain("samstage:package"));
+    }
+
+    @Test
+    void productionGetsAManualApprovalByDefaultEvenWhenItDoesNotRequireOne() throws IOException {
+        Environment prod = Environment.builder("prod").accountId("333333333333").regions(List.of("eu-west-1"))
+                .production(true).build();
+        Map<String, Object> t = written("orders-pipeline.yaml", List.of(DEV, prod));
+        List<Map<String, Object>> actions = at(t, "Resources", "Pipeline", "Properties", "Stages", 3, "Actions");
+
+        assertThat(actions).extracting(a -> a.get("Name") + "@" + a.get("RunOrder"))
+                .containsExactly("CreateChangeSet-prod@1", "Approve-prod@2", "Execute-prod@3");
+        assertThat((Object) at(actions.get(1), "ActionTypeId", "Category")).isEqualTo("Approval");
+        assertThat((Object) at(actions.get(1), "ActionTypeId", "Provider")).isEqualTo("Manual");
     }
 
     @Test
@@ -101,7 +133,8 @@ class PipelineTemplatesTest {
         assertThat(staging).extracting(a -> a.get("Name") + "@" + a.get("RunOrder"))
                 .containsExactly("Deploy-staging-eu-west-1@1", "Deploy-staging-eu-central-1@1");
         String devSpec = at(t, "Resources", "DevDeployProject", "Properties", "Source", "BuildSpec", "Fn::Sub");
-        assertThat(devSpec).contains("- mvn -B deploy-stage -Denv=dev\n").contains("${DevReports.Arn}:");
+        assertThat(devSpec).contains("- mvn -B samstage:deploy samstage:verify -Denv=dev -Dsamstage.packagedTemplate=target/samstage/dev\n")
+                .contains("${DevReports.Arn}:");
         assertThat((Object) at(t, "Resources", "Pipeline", "Properties", "ArtifactStore", "EncryptionKey", "Type")).isEqualTo("KMS");
         assertThat((Object) at(t, "Resources", "PipelineFailureRule", "Properties", "EventPattern", "detail", "state"))
                 .isEqualTo(List.of("FAILED"));
@@ -122,9 +155,8 @@ class PipelineTemplatesTest {
         assertThat(passRole.get("Resource")).isEqualTo(List.of(
                 Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/orders-*"),
                 Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/live-orders-*")));
-        // only the two read-only template checks lack resource-level permissions
-        assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource"))).extracting(s -> s.get("Sid"))
-                .containsExactly("TemplateChecks");
+        // every statement is scoped to resources
+        assertThat(statements).filteredOn(s -> "*".equals(s.get("Resource"))).isEmpty();
         Map<String, Object> stacks = statements.get(0);
         assertThat(stacks.get("Resource").toString()).contains("stack/orders-*/*").contains("stack/live-orders/*")
                 .contains("transform/Serverless-2016-10-31");

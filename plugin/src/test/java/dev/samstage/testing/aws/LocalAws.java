@@ -29,6 +29,7 @@ public final class LocalAws {
     public static final String SECRET_KEY = "fake/SamstageSecret/DoNotLog/0000000001";
 
     private static LocalAws instance;
+    private static LocalAws enforcing;
 
     private final Process process;
     private final URI endpoint;
@@ -45,6 +46,34 @@ public final class LocalAws {
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
         }
         return instance;
+    }
+
+    /**
+     * A second server, started on first call, where IAM policies can be enforced ({@link #enforceIam()}).
+     * It is separate from {@link #get()}'s because the fake credentials every other test signs with
+     * are unknown to IAM: enforcement there would refuse them all. It starts relaxed, so that a test
+     * can create its users, roles and buckets before switching enforcement on; see
+     * {@code src/test/python/compat/iam_enforcement.py} for what is checked.
+     */
+    public static synchronized LocalAws withIamEnforced() {
+        if (enforcing == null) {
+            enforcing = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(enforcing::stop));
+        }
+        return enforcing;
+    }
+
+    /**
+     * From now on every request must be signed by an IAM user or assumed role the server knows and
+     * be allowed by its policies (moto's {@code /moto-api/reset-auth} with 0 unchecked requests).
+     */
+    public void enforceIam() {
+        post("/moto-api/reset-auth", "0");
+    }
+
+    /** Back to accepting any credentials, as {@link #get()}'s server always does. */
+    public void relaxIam() {
+        post("/moto-api/reset-auth", "inf");
     }
 
     private static LocalAws start() {
@@ -100,15 +129,19 @@ public final class LocalAws {
 
     /** Clears every service's state. */
     public void reset() {
+        post("/moto-api/reset", null);
+    }
+
+    private void post(String path, String body) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
-                            .POST(HttpRequest.BodyPublishers.noBody())
+                    HttpRequest.newBuilder(endpoint.resolve(path))
+                            .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                             .timeout(Duration.ofSeconds(30))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("moto reset answered " + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException("moto " + path + " answered " + r.statusCode() + ": " + r.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
