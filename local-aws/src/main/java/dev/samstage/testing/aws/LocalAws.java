@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A local AWS for tests: moto in server mode on 127.0.0.1, on a free port, patched by the
- * compatibility layer in {@code src/test/python/compat}. One server per test JVM, started on
+ * compatibility layer in {@code local-aws/src/main/python/compat}. One server per test JVM, started on
  * first use and stopped when the JVM exits; {@link #reset()} clears its state.
  *
  * <p>Tests talk to it with real AWS SDK v2 clients over HTTP via {@link #endpoint()}.</p>
@@ -85,12 +85,13 @@ public final class LocalAws {
     }
 
     private static Path locateScript() {
-        for (Path candidate : List.of(Path.of("src/test/python/local_aws.py"), Path.of("plugin/src/test/python/local_aws.py"))) {
+        // from a module of this repository (the tests' working directory) or from its root
+        for (Path candidate : List.of(Path.of("../local-aws/src/main/python/local_aws.py"), Path.of("local-aws/src/main/python/local_aws.py"))) {
             if (Files.isRegularFile(candidate)) {
                 return candidate.toAbsolutePath();
             }
         }
-        throw new IllegalStateException("src/test/python/local_aws.py not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("local-aws/src/main/python/local_aws.py not found from " + Path.of("").toAbsolutePath());
     }
 
     /** Base URL of the emulator, e.g. {@code http://localhost:49152}. */
