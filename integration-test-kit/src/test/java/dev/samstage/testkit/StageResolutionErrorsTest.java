@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,20 +18,13 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** A stage that cannot be found or used fails each class once, saying where it looked and what to do. */
 class StageResolutionErrorsTest {
 
-    private static LocalCloudFormation cloudFormation;
-
     @TempDir
     Path project;
 
     @BeforeAll
-    static void startCloudFormation() {
-        cloudFormation = LocalCloudFormation.start();
-        cloudFormation.createStack("eu-west-1", "svc-no-api", Map.of("TableName", "t"));
-    }
-
-    @AfterAll
-    static void stopCloudFormation() {
-        cloudFormation.close();
+    static void createStacks() {
+        LocalStacks.clear();
+        LocalStacks.create("eu-west-1", "svc-no-api", Map.of("TableName", "t"));
     }
 
     @BeforeEach
@@ -134,7 +126,7 @@ class StageResolutionErrorsTest {
         EngineExecutionResults results = Fixtures.run(ThreeTests.class, Map.of(
                 StageProperties.STACK_NAME, "svc-missing",
                 StageProperties.REGION, "eu-west-1",
-                StageProperties.AWS_ENDPOINT_URL, cloudFormation.endpoint().toString()));
+                StageProperties.AWS_ENDPOINT_URL, LocalStacks.endpoint().toString()));
 
         assertThat(Fixtures.classFailures(results)).singleElement().asString()
                 .contains("CloudFormation stack samstage.stackName=svc-missing (from JUnit configuration parameter samstage.stackName)"
@@ -146,7 +138,7 @@ class StageResolutionErrorsTest {
         EngineExecutionResults results = Fixtures.run(ThreeTests.class, Map.of(
                 StageProperties.STACK_NAME, "svc-no-api",
                 StageProperties.REGION, "eu-west-1",
-                StageProperties.AWS_ENDPOINT_URL, cloudFormation.endpoint().toString()));
+                StageProperties.AWS_ENDPOINT_URL, LocalStacks.endpoint().toString()));
 
         assertThat(Fixtures.classFailures(results)).singleElement().asString()
                 .contains("has no endpoint and no output ApiUrl (outputs: TableName)", "-Dsamstage.endpointOutput=<output>");

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,23 +40,16 @@ class StageResolutionTest {
         }
     }
 
-    private static LocalCloudFormation cloudFormation;
-
     @TempDir
     Path project;
 
     @BeforeAll
-    static void startCloudFormation() {
-        cloudFormation = LocalCloudFormation.start();
-        cloudFormation.createStack("eu-west-1", "svc-dev",
+    static void createStacks() {
+        LocalStacks.clear();
+        LocalStacks.create("eu-west-1", "svc-dev",
                 Map.of("ApiUrl", Source.STACK_OUTPUTS.endpoint(), "TableName", "quotes-from-stack"));
-        cloudFormation.createStack("eu-west-1", "svc-custom-output",
+        LocalStacks.create("eu-west-1", "svc-custom-output",
                 Map.of("HttpApiUrl", "http://127.0.0.1:9/custom"));
-    }
-
-    @AfterAll
-    static void stopCloudFormation() {
-        cloudFormation.close();
     }
 
     @BeforeEach
@@ -87,7 +79,7 @@ class StageResolutionTest {
                 StageProperties.PROJECT_DIR, project.toString(),
                 StageProperties.STACK_NAME, "svc-dev",
                 StageProperties.REGION, "eu-west-1",
-                StageProperties.AWS_ENDPOINT_URL, cloudFormation.endpoint().toString()));
+                StageProperties.AWS_ENDPOINT_URL, LocalStacks.endpoint().toString()));
         for (Source source : Source.values()) {
             if (source.ordinal() < highest.ordinal()) {
                 continue;
@@ -129,7 +121,7 @@ class StageResolutionTest {
                 StageProperties.ENDPOINT, "http://127.0.0.1:9/direct",
                 StageProperties.STACK_NAME, "svc-dev",
                 StageProperties.REGION, "eu-west-1",
-                StageProperties.AWS_ENDPOINT_URL, cloudFormation.endpoint().toString()));
+                StageProperties.AWS_ENDPOINT_URL, LocalStacks.endpoint().toString()));
 
         assertThat(context.stackName()).contains("svc-dev");
         assertThat(context.outputs()).containsEntry("TableName", "quotes-from-stack");
@@ -141,7 +133,7 @@ class StageResolutionTest {
         scenario.environment.putAll(Map.of(
                 "SAMSTAGE_STACK_NAME", "svc-custom-output",
                 "AWS_REGION", "eu-west-1",
-                "AWS_ENDPOINT_URL", cloudFormation.endpoint().toString()));
+                "AWS_ENDPOINT_URL", LocalStacks.endpoint().toString()));
 
         StageContext context = runOnce(Map.of(StageProperties.ENDPOINT_OUTPUT, "HttpApiUrl"));
 

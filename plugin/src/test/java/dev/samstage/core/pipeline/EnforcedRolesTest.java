@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * and the stage account), the packaging runs with the build role's credentials and the deployment
  * assumes the stage's deployment role from them, as in CodeBuild.
  *
- * <p>What the local AWS checks here (see {@code src/test/python/compat/iam_enforcement.py}): S3
+ * <p>What the local AWS checks here (see {@code local-aws/src/main/python/compat/iam_enforcement.py}): S3
  * actions on the bucket or object, STS AssumeRole on the role, and for CloudFormation,
  * CodeDeploy, CloudWatch, API Gateway, DynamoDB, Lambda the action only (not its resource).
  * Not checked: KMS calls S3 makes for SSE-KMS, bucket policies, and the calls CloudFormation makes

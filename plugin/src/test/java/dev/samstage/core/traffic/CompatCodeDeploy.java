@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Test-side client of the local AWS's scripted CodeDeploy deployments
- * ({@code src/test/python/compat/codedeploy.py}): a scripted deployment stands for the one
+ * ({@code local-aws/src/main/python/compat/codedeploy.py}): a scripted deployment stands for the one
  * CloudFormation starts when it updates an alias under a CodeDeploy update policy.
  */
 final class CompatCodeDeploy {

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * The local S3 refuses what S3 refuses: each rule of {@code src/test/python/compat/s3_*.py},
+ * The local S3 refuses what S3 refuses: each rule of {@code local-aws/src/main/python/compat/s3_*.py},
  * driven by real SDK clients, with the conforming request beside it read back byte for byte.
  */
 class StrictLocalS3Test {

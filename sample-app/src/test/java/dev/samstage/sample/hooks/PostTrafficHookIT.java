@@ -31,14 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  * template, and the handler runs in a JVM of its own with only that code on its class path, as
  * Lambda would run it. The API it checks is a local release of the real {@link QuoteApiHandler};
  * the stack's outputs and the status report go through the hook's real AWS SDK clients over
- * HTTP to a local endpoint that records what CodeDeploy was told.
+ * HTTP to the local AWS that every samstage test uses, which holds the stack and the deployment
+ * ({@link DeploymentInProgress}) and records what CodeDeploy was told.
  */
 class PostTrafficHookIT {
 
     private static final Path TEMPLATE = Path.of("template.yaml");
     private static final String HOOK = "CodeDeployHookPostTraffic";
     private static final String STACK = "quote-service-prod";
-    private static final String DEPLOYMENT = "d-7QUOTE5A1";
     private static final String EXECUTION = "eyJlbmNyeXB0ZWREYXRhIjoiUG9zdFRyYWZmaWMifQ==";
     private static final String ROLE_SECRET = "hookRoleSecret/7f3a9c2e51b4d6";
 
@@ -78,30 +78,30 @@ class PostTrafficHookIT {
                     .anyMatch(name -> name.startsWith("junit-jupiter-engine-"))
                     .anyMatch(name -> name.startsWith("aws-lambda-java-core-"))
                     .noneMatch(name -> name.startsWith("quote-service-"))
+                    .noneMatch(name -> name.startsWith("samstage-local-aws-"))
                     .noneMatch(name -> name.startsWith("aws-lambda-java-events-"));
         }
     }
 
     @Test
     void aHealthyReleasePassesTheSanitySuiteAndTheHookReportsSucceeded() throws Exception {
-        try (LocalQuoteApi api = LocalQuoteApi.serving(new QuoteApiHandler());
-             LocalAwsEndpoint aws = LocalAwsEndpoint.forStack(STACK, api.url())) {
+        try (LocalQuoteApi api = LocalQuoteApi.serving(new QuoteApiHandler())) {
+            DeploymentInProgress aws = DeploymentInProgress.of(STACK, api.url());
 
             Invocation run = invoke(aws);
 
             assertThat(run.exitCode()).as(run.output()).isZero();
-            assertThat(aws.stacksDescribed()).as(run.output()).containsExactly(STACK);
             assertThat(api.requests()).as(run.output()).containsExactlyInAnyOrder("GET /health -> 200", "GET /products -> 200");
             assertThat(aws.hookStatuses()).as(run.output()).singleElement().satisfies(status -> {
-                assertThat(status.path("deploymentId").asText()).isEqualTo(DEPLOYMENT);
+                assertThat(status.path("deploymentId").asText()).isEqualTo(aws.deploymentId());
                 assertThat(status.path("lifecycleEventHookExecutionId").asText()).isEqualTo(EXECUTION);
                 assertThat(status.path("status").asText()).isEqualTo("Succeeded");
             });
             assertThat(run.output()).contains(
                     "Running tests tagged 'sanity' in dev.samstage.sample.stage against the endpoint output of CloudFormation stack "
-                            + STACK + " for deployment " + DEPLOYMENT + ".",
+                            + STACK + " for deployment " + aws.deploymentId() + ".",
                     "Suite 'sanity': 2 of 2 tests passed, 0 failed.",
-                    "Reported Succeeded to CodeDeploy for deployment " + DEPLOYMENT + ".");
+                    "Reported Succeeded to CodeDeploy for deployment " + aws.deploymentId() + ".");
         }
     }
 
@@ -113,22 +113,22 @@ class PostTrafficHookIT {
                         ? new APIGatewayProxyResponseEvent().withStatusCode(500).withHeaders(Map.of("Content-Type", "application/json"))
                                 .withBody("{\"message\":\"Internal server error\"}")
                         : handler.handleRequest(request, context);
-        try (LocalQuoteApi api = LocalQuoteApi.serving(broken);
-             LocalAwsEndpoint aws = LocalAwsEndpoint.forStack(STACK, api.url())) {
+        try (LocalQuoteApi api = LocalQuoteApi.serving(broken)) {
+            DeploymentInProgress aws = DeploymentInProgress.of(STACK, api.url());
 
             Invocation run = invoke(aws);
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(api.requests()).as(run.output()).containsExactlyInAnyOrder("GET /health -> 500", "GET /products -> 200");
             assertThat(aws.hookStatuses()).as(run.output()).singleElement().satisfies(status -> {
-                assertThat(status.path("deploymentId").asText()).isEqualTo(DEPLOYMENT);
+                assertThat(status.path("deploymentId").asText()).isEqualTo(aws.deploymentId());
                 assertThat(status.path("lifecycleEventHookExecutionId").asText()).isEqualTo(EXECUTION);
                 assertThat(status.path("status").asText()).isEqualTo("Failed");
             });
             assertThat(run.output())
                     .contains("FAILED QuoteApiSanityTest.theStageIsHealthy", "Expected status code <200> but was <500>",
                             "Suite 'sanity': 1 of 2 tests passed, 1 failed.",
-                            "Reported Failed to CodeDeploy for deployment " + DEPLOYMENT + ".")
+                            "Reported Failed to CodeDeploy for deployment " + aws.deploymentId() + ".")
                     .doesNotContain(ROLE_SECRET);
         }
     }
@@ -147,7 +147,7 @@ class PostTrafficHookIT {
     }
 
     /** Starts the hook's JVM as Lambda would and waits for it; the event comes from CodeDeploy. */
-    private static Invocation invoke(LocalAwsEndpoint aws) throws IOException, InterruptedException {
+    private static Invocation invoke(DeploymentInProgress aws) throws IOException, InterruptedException {
         Path code = code();
         List<String> classpath = new ArrayList<>(List.of(code.toString()));
         try (Stream<Path> jars = Files.list(code.resolve("lib"))) {
@@ -157,7 +157,7 @@ class PostTrafficHookIT {
 
         ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", String.join(File.pathSeparator, classpath), HookFunctionRuntime.class.getName(),
-                hook().path("Handler").asText(), DEPLOYMENT, EXECUTION)
+                hook().path("Handler").asText(), aws.deploymentId(), EXECUTION)
                 .directory(code.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile(runtimeDir, "hook", ".log").toFile());
@@ -174,7 +174,7 @@ class PostTrafficHookIT {
     }
 
     /** The template's variables, with what CloudFormation and Lambda fill in, and the local AWS endpoint. */
-    private static Map<String, String> environment(LocalAwsEndpoint aws) {
+    private static Map<String, String> environment(DeploymentInProgress aws) {
         Map<String, String> env = new LinkedHashMap<>();
         hook().path("Environment").path("Variables").properties().forEach(variable -> env.put(variable.getKey(),
                 // !Ref AWS::StackName, the one value the template leaves to CloudFormation
@@ -182,12 +182,12 @@ class PostTrafficHookIT {
         assertThat(env).containsEntry("SAMSTAGE_SUITE_TAG", "sanity")
                 .containsEntry("SAMSTAGE_SUITE_PACKAGE", "dev.samstage.sample.stage")
                 .containsEntry("SAMSTAGE_STACK_NAME", STACK);
-        env.put("AWS_REGION", "eu-west-1");
-        env.put("AWS_DEFAULT_REGION", "eu-west-1");
+        env.put("AWS_REGION", DeploymentInProgress.REGION);
+        env.put("AWS_DEFAULT_REGION", DeploymentInProgress.REGION);
         env.put("AWS_ACCESS_KEY_ID", "ASIAHOOKROLE00000001");
         env.put("AWS_SECRET_ACCESS_KEY", ROLE_SECRET);
         env.put("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2VjEHookSessionToken");
-        env.put("AWS_ENDPOINT_URL", aws.uri().toString());
+        env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
         return env;
     }
 

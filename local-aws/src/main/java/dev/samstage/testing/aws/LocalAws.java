@@ -2,9 +2,13 @@ package dev.samstage.testing.aws;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,15 +16,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * A local AWS for tests: moto in server mode on 127.0.0.1, on a free port, patched by the
- * compatibility layer in {@code src/test/python/compat}. One server per test JVM, started on
- * first use and stopped when the JVM exits; {@link #reset()} clears its state.
+ * compatibility layer in {@code local-aws/src/main/python/compat}. One server per test JVM,
+ * started on first use and stopped when the JVM exits; {@link #reset()} clears its state. Its
+ * log goes to {@code target/local-aws.log} of the working directory.
  *
- * <p>Tests talk to it with real AWS SDK v2 clients over HTTP via {@link #endpoint()}.</p>
+ * <p>Tests talk to it with real AWS SDK v2 clients over HTTP via {@link #endpoint()}, with any
+ * credentials ({@link #ACCESS_KEY} acts in moto's default account 123456789012).</p>
+ *
+ * <p>The Python server ships inside this class's jar; from a jar it is extracted to a temporary
+ * directory, from a build directory it runs in place.</p>
  */
 public final class LocalAws {
 
@@ -28,15 +42,20 @@ public final class LocalAws {
     public static final String ACCESS_KEY = "AKIAFAKESAMSTAGE0001";
     public static final String SECRET_KEY = "fake/SamstageSecret/DoNotLog/0000000001";
 
+    private static final String SERVER_RESOURCES = "dev/samstage/testing/aws/python/";
+    private static final String SERVER_SCRIPT = "local_aws.py";
+
     private static LocalAws instance;
     private static LocalAws enforcing;
 
     private final Process process;
     private final URI endpoint;
+    private final Path extracted;
 
-    private LocalAws(Process process, int port) {
+    private LocalAws(Process process, int port, Path extracted) {
         this.process = process;
         this.endpoint = URI.create("http://localhost:" + port);
+        this.extracted = extracted;
     }
 
     /** The running server, started on first call. */
@@ -53,7 +72,7 @@ public final class LocalAws {
      * It is separate from {@link #get()}'s because the fake credentials every other test signs with
      * are unknown to IAM: enforcement there would refuse them all. It starts relaxed, so that a test
      * can create its users, roles and buckets before switching enforcement on; see
-     * {@code src/test/python/compat/iam_enforcement.py} for what is checked.
+     * {@code compat/iam_enforcement.py} for what is checked.
      */
     public static synchronized LocalAws withIamEnforced() {
         if (enforcing == null) {
@@ -77,25 +96,71 @@ public final class LocalAws {
     }
 
     private static LocalAws start() {
-        Path script = locateScript();
+        URL script = LocalAws.class.getClassLoader().getResource(SERVER_RESOURCES + SERVER_SCRIPT);
+        if (script == null) {
+            throw new IllegalStateException(SERVER_RESOURCES + SERVER_SCRIPT + " is missing from the class path of "
+                    + LocalAws.class.getName() + "; rebuild the samstage-local-aws module");
+        }
+        Path extracted = "jar".equals(script.getProtocol()) ? extract(script) : null;
+        Path directory = extracted != null ? extracted : inPlace(script);
         try {
-            ProcessBuilder pb = new ProcessBuilder(List.of(python(), script.toString()))
-                    .directory(script.getParent().toFile())
-                    .redirectErrorStream(false)
+            ProcessBuilder pb = new ProcessBuilder(List.of(python(), SERVER_SCRIPT))
+                    .directory(directory.toFile())
                     .redirectError(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
             pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+            // moto would otherwise put every request in that account (MOTO_NOTES.md, account isolation)
             pb.environment().remove("MOTO_ACCOUNT_ID");
+            // the server runs from a temporary or build directory: no bytecode files beside its sources
+            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             Process p = pb.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("READY ")) {
-                    return new LocalAws(p, Integer.parseInt(line.substring(6).trim()));
+                    return new LocalAws(p, Integer.parseInt(line.substring(6).trim()), extracted);
                 }
             }
-            throw new IllegalStateException("local AWS (moto) exited before it was ready; see " + logFile());
+            throw new IllegalStateException("local AWS (moto) exited before it was ready; see " + logFile()
+                    + " (it needs " + python() + " with moto[server]==5.2.1, aws-sam-translator and cfn-lint)");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start local AWS with " + python() + " " + script, e);
+            throw new UncheckedIOException("could not start local AWS with " + python() + " " + directory.resolve(SERVER_SCRIPT), e);
+        }
+    }
+
+    private static Path inPlace(URL script) {
+        try {
+            return Path.of(script.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot read " + script + " as a file", e);
+        }
+    }
+
+    /** Copies the server's files out of the jar, so that python3 can run them. */
+    private static Path extract(URL script) {
+        try {
+            JarURLConnection connection = (JarURLConnection) script.openConnection();
+            Path target = Files.createTempDirectory("samstage-local-aws");
+            try (JarFile jar = new JarFile(Path.of(connection.getJarFileURL().toURI()).toFile())) {
+                for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.isDirectory() || !entry.getName().startsWith(SERVER_RESOURCES)) {
+                        continue;
+                    }
+                    Path file = target.resolve(entry.getName().substring(SERVER_RESOURCES.length())).normalize();
+                    if (!file.startsWith(target)) {
+                        throw new IllegalStateException("jar entry outside the server's directory: " + entry.getName());
+                    }
+                    Files.createDirectories(file.getParent());
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        Files.copy(in, file);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not extract the local AWS server from " + script, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot read " + script + " as a jar file", e);
         }
     }
 
@@ -111,15 +176,6 @@ public final class LocalAws {
             throw new UncheckedIOException(e);
         }
         return dir.resolve("local-aws.log").toAbsolutePath();
-    }
-
-    private static Path locateScript() {
-        for (Path candidate : List.of(Path.of("src/test/python/local_aws.py"), Path.of("plugin/src/test/python/local_aws.py"))) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        throw new IllegalStateException("src/test/python/local_aws.py not found from " + Path.of("").toAbsolutePath());
     }
 
     /** Base URL of the emulator, e.g. {@code http://localhost:49152}. */
@@ -153,12 +209,20 @@ public final class LocalAws {
 
     private void stop() {
         try {
+            // the server serves until its standard input closes (local_aws.py)
             process.getOutputStream().close();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (IOException | InterruptedException e) {
             process.destroyForcibly();
+        }
+        if (extracted != null) {
+            try (Stream<Path> files = Files.walk(extracted)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind is harmless
+            }
         }
     }
 }
