@@ -66,6 +66,13 @@ final class PluginOperations {
             build("S3.CompleteMultipartUpload", "s3:PutObject", OBJECT),
             build("S3.AbortMultipartUpload", "s3:AbortMultipartUpload", OBJECT),
             build("S3.GetObject", "s3:GetObject", OBJECT),
+            // re-encrypting a reused object in place with the stage's key (S3ArtifactStore.reencrypt)
+            build("S3.CopyObject", "s3:GetObject", OBJECT),
+            build("S3.CopyObject", "s3:PutObject", OBJECT),
+            // aborting uploads in flight and those interrupted builds left (S3ObjectUpload, abortAbandonedUploads)
+            build("S3.ListMultipartUploads", "s3:ListBucketMultipartUploads", BUCKET),
+            // the stage's key checked before any upload (KmsKeyCheck)
+            build("Kms.DescribeKey", "kms:DescribeKey", KEY),
             build("S3->KMS", "kms:GenerateDataKey", KEY),
             // multipart uploads under SSE-KMS need Decrypt too (S3 reads the data key back for each part)
             build("S3->KMS", "kms:Decrypt", KEY),
