@@ -14,13 +14,11 @@ assert outputs.outputs.ApiUrl == outputs.endpoint
 def manifest = new JsonSlurper().parse(new File(stage, 'package-manifest.json'))
 assert manifest.artifacts.size() == 1
 // S3 stores the ARN of the key the stage names by alias (created by setup.groovy)
-def artifact = new URL("http://localhost:${System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort}/"
-        + manifest.artifacts[0].s3Uri.substring('s3://'.length())).openConnection()
-artifact.requestMethod = 'HEAD'
-artifact.setRequestProperty('Authorization', 'AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/eu-west-1/s3/aws4_request')
-assert artifact.responseCode == 200
-assert artifact.getHeaderField('x-amz-server-side-encryption') == 'aws:kms'
-assert artifact.getHeaderField('x-amz-server-side-encryption-aws-kms-key-id') ==~ /arn:aws:kms:eu-west-1:\d{12}:key\/[-0-9a-f]+/
+def aws = evaluate(new File(itShared, 'local_aws.groovy'))
+def key = manifest.artifacts[0].s3Uri - 's3://clock-artifacts-eu-west-1/'
+def stored = aws.headers('clock-artifacts-eu-west-1', key, 'eu-west-1')
+assert stored['x-amz-server-side-encryption'] == ['aws:kms']
+assert stored['x-amz-server-side-encryption-aws-kms-key-id'][0] ==~ /arn:aws:kms:eu-west-1:\d{12}:key\/[-0-9a-f]+/
 
 // second run: the same content hash, so nothing uploaded; the stack's deployment digest matches,
 // so no change set is created at all, which is a success
@@ -30,32 +28,12 @@ assert log.readLines().count { it.contains('change set samstage-') && it.contain
 assert log.readLines().count { it.contains('BUILD SUCCESS') } == 2
 
 // read the artifact back from the bucket and run the function from it, as Lambda would
-def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
-def key = manifest.artifacts[0].s3Uri - 's3://clock-artifacts-eu-west-1/'
-def get = new URL("http://localhost:${port}/clock-artifacts-eu-west-1/${key}").openConnection()
-get.setRequestProperty('Authorization', 'AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/eu-west-1/s3/aws4_request')
-assert get.responseCode == 200 : "GetObject ${key}: ${get.responseCode}"
-def object = new File(basedir, 'target/read-back.zip')
-object.bytes = get.inputStream.bytes
 def unpacked = new File(basedir, 'target/read-back')
-def names = []
-new java.util.zip.ZipFile(object).withCloseable { zip ->
-    zip.entries().each { entry ->
-        names << entry.name
-        if (!entry.directory) {
-            def out = new File(unpacked, entry.name)
-            out.parentFile.mkdirs()
-            out.bytes = zip.getInputStream(entry).bytes
-        }
-    }
-}
+def names = aws.unpack(aws.objectBytes('clock-artifacts-eu-west-1', key, 'eu-west-1'), unpacked)
 // Lambda's Java layout: the classes at the root, each runtime dependency under lib/
 assert names.contains('example/Clock.class')
 assert names.any { it ==~ /lib\/aws-lambda-java-core-[0-9.]+\.jar/ }
 assert new File(unpacked, 'example/Clock.class').bytes == new File(basedir, 'target/classes/example/Clock.class').bytes
-def classPath = [unpacked.toURI().toURL()] + new File(unpacked, 'lib').listFiles().collect { it.toURI().toURL() }
-def loader = new URLClassLoader(classPath as URL[], ClassLoader.platformClassLoader)
-def handler = loader.loadClass('example.Clock').getDeclaredConstructor().newInstance()
-def answer = handler.handleRequest([:], null)
+def answer = aws.invoke(unpacked, 'example.Clock', [:])
 assert answer.statusCode == 200 : "the function from the stored artifact answered ${answer}"
 assert answer.body.contains(', it is ')

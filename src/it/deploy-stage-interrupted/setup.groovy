@@ -1,17 +1,9 @@
 // Starts `mvn package-stage samstage:deploy -Denv=dev` as a child process, waits until the stack
 // it creates is CREATE_IN_PROGRESS, and kills it with SIGKILL (a CodeBuild timeout, a lost agent).
 // The invoker's own build then runs the deploy again; verify.groovy checks that it converged.
+// waits until the local AWS the build started answers
+evaluate(new File(itShared, 'local_aws.groovy'))
 def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
-def deadline = System.currentTimeMillis() + 60_000
-while (true) {
-    try {
-        new URL("http://localhost:${port}/moto-api/").openConnection().with { connectTimeout = 1000; responseCode }
-        break
-    } catch (IOException e) {
-        assert System.currentTimeMillis() < deadline : "local AWS on port ${port} did not start: ${e}"
-        sleep 250
-    }
-}
 def bucket = new URL("http://localhost:${port}/pause-artifacts-eu-west-1").openConnection()
 bucket.requestMethod = 'PUT'
 bucket.setRequestProperty('Authorization', 'AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/eu-west-1/s3/aws4_request')
@@ -36,7 +28,7 @@ pb.environment().putAll([AWS_ACCESS_KEY_ID: 'AKIAFAKESAMSTAGE0001', AWS_SECRET_A
 def build = pb.start()
 
 // generous: the child Maven starts, compiles and packages first, on a machine that may be busy
-deadline = System.currentTimeMillis() + 300_000
+def deadline = System.currentTimeMillis() + 300_000
 String status = null
 while (true) {
     status = aws.stackStatus('pause-dev')

@@ -7,17 +7,9 @@ import com.sun.net.httpserver.HttpServer
 import groovy.json.JsonOutput
 
 // the build starts the local AWS in the background: wait until it answers
+// waits until the local AWS the build started answers
+evaluate(new File(itShared, 'local_aws.groovy'))
 def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
-def deadline = System.currentTimeMillis() + 60_000
-while (true) {
-    try {
-        new URL("http://localhost:${port}/moto-api/").openConnection().with { connectTimeout = 1000; responseCode }
-        break
-    } catch (IOException e) {
-        assert System.currentTimeMillis() < deadline : "local AWS on port ${port} did not start: ${e}"
-        sleep 250
-    }
-}
 
 def requests = Collections.synchronizedList([])
 def server = HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 0)

@@ -1,19 +1,10 @@
 // Starts `mvn package-stage -Denv=dev` as a child process, waits until its 100 MiB artifact is
 // being uploaded (a multipart upload is listed), and stops it with SIGINT, as Ctrl-C would.
 // The plugin's shutdown hook must abort the upload: nothing may be left in the bucket.
-def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
-def deadline = System.currentTimeMillis() + 60_000
-while (true) {
-    try {
-        new URL("http://localhost:${port}/moto-api/").openConnection().with { connectTimeout = 1000; responseCode }
-        break
-    } catch (IOException e) {
-        assert System.currentTimeMillis() < deadline : "local AWS on port ${port} did not start: ${e}"
-        sleep 250
-    }
-}
-def s3 = evaluate(new File(basedir, 'local_s3.groovy'))
-s3.createBucket()
+def aws = evaluate(new File(itShared, 'local_aws.groovy'))
+def port = aws.port
+def bucket = 'big-artifacts-eu-west-1'
+aws.createBucket(bucket, 'eu-west-1')
 
 // about 100 MiB of incompressible code: a seven-part upload with 16 MiB parts
 def big = new File(basedir, 'src/main/resources/big.bin')
@@ -42,10 +33,10 @@ pb.environment().putAll([AWS_ACCESS_KEY_ID: 'AKIAFAKESAMSTAGE0001', AWS_SECRET_A
 def build = pb.start()
 
 // generous: the child Maven starts, compiles and tests first, on a machine that may be busy
-deadline = System.currentTimeMillis() + 300_000
+def deadline = System.currentTimeMillis() + 300_000
 def uploading = []
 while (uploading.isEmpty()) {
-    uploading = s3.incompleteUploads()
+    uploading = aws.incompleteUploads(bucket, 'eu-west-1')
     if (!build.alive) {
         throw new AssertionError("the build ended (exit ${build.exitValue()}) before its upload was seen; see ${log}")
     }
@@ -58,6 +49,6 @@ while (uploading.isEmpty()) {
 
 ['kill', '-INT', String.valueOf(build.pid())].execute().waitFor()
 assert build.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : "the build did not stop within 60 s of SIGINT; see ${log}"
-def left = s3.incompleteUploads()
+def left = aws.incompleteUploads(bucket, 'eu-west-1')
 new File(basedir, 'interrupted-at.txt').text = "interrupted while uploading ${uploading}; exit ${build.exitValue()}; left: ${left}\n"
 true

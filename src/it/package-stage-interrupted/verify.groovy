@@ -1,6 +1,7 @@
 import groovy.json.JsonSlurper
 
-def s3 = evaluate(new File(basedir, 'local_s3.groovy'))
+def aws = evaluate(new File(itShared, 'local_aws.groovy'))
+def bucket = 'big-artifacts-eu-west-1'
 def interrupted = new File(basedir, 'interrupted-build.log').text
 def log = new File(basedir, 'build.log').text
 
@@ -12,13 +13,13 @@ assert !interrupted.contains('BUILD SUCCESS')
 // the build run again uploaded the artifact whole, and nothing incomplete is left in the bucket
 assert log =~ /Packaged template\.yaml: 1 artifacts uploaded \(\d+\.\d MiB\), 0 reused/
 assert log.contains('BUILD SUCCESS')
-assert s3.incompleteUploads() == []
+assert aws.incompleteUploads(bucket, 'eu-west-1') == []
 
 // the object read back is the zip of the function's code: its big.bin is the file built
 def manifest = new JsonSlurper().parse(new File(basedir, 'target/samstage/dev/package-manifest.json'))
 def key = manifest.artifacts[0].s3Uri - 's3://big-artifacts-eu-west-1/'
 def object = new File(basedir, 'target/read-back.zip')
-object.bytes = s3.objectBytes(key)
+object.bytes = aws.objectBytes(bucket, key, 'eu-west-1')
 new java.util.zip.ZipFile(object).withCloseable { zip ->
     def entry = zip.getEntry('big.bin')
     assert entry != null : "big.bin is not in ${key}: ${zip.entries()*.name}"

@@ -1,19 +1,4 @@
 // The artifact bucket lives in the build account; create it in the local AWS before the build.
-def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
-def deadline = System.currentTimeMillis() + 60_000
-while (true) {
-    try {
-        new URL("http://localhost:${port}/moto-api/").openConnection().with { connectTimeout = 1000; responseCode }
-        break
-    } catch (IOException e) {
-        assert System.currentTimeMillis() < deadline : "local AWS on port ${port} did not start: ${e}"
-        sleep 250
-    }
-}
-def c = new URL("http://localhost:${port}/hello-artifacts-eu-west-1").openConnection()
-c.requestMethod = 'PUT'
-c.setRequestProperty('Authorization', 'AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/eu-west-1/s3/aws4_request')
-c.doOutput = true
-c.outputStream.withWriter { it << '<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>' }
-assert c.responseCode in [200, 204] : "CreateBucket: ${c.responseCode}"
+def aws = evaluate(new File(itShared, 'local_aws.groovy'))
+aws.createBucket('hello-artifacts-eu-west-1', 'eu-west-1')
 true

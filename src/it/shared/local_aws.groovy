@@ -1,0 +1,98 @@
+// Shared by the ITs' setup and verify scripts: the local AWS the build started in the background
+// (plugin/pom.xml), as the build account sees it. Evaluate it with
+//     def aws = evaluate(new File(itShared, 'local_aws.groovy'))
+// The local AWS reads the account from the access key and does not check signatures, so plain
+// requests with a scoped Authorization header are enough.
+def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
+def endpoint = "http://localhost:${port}"
+
+def request = { String method, String path, String region, String service, String body = null,
+                Map<String, String> headers = [:] ->
+    def c = new URL("${endpoint}${path}").openConnection()
+    c.requestMethod = method
+    c.setRequestProperty('Authorization',
+            "AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/${region}/${service}/aws4_request")
+    headers.each { k, v -> c.setRequestProperty(k, v) }
+    if (body != null) { c.doOutput = true; c.outputStream.withWriter { it << body } }
+    c
+}
+
+// the build starts the local AWS in the background: wait until it answers
+def deadline = System.currentTimeMillis() + 60_000
+while (true) {
+    try {
+        new URL("${endpoint}/moto-api/").openConnection().with { connectTimeout = 1000; responseCode }
+        break
+    } catch (IOException e) {
+        assert System.currentTimeMillis() < deadline : "local AWS on port ${port} did not start: ${e}"
+        sleep 250
+    }
+}
+
+[
+    port: port,
+    endpoint: endpoint,
+    createBucket: { String bucket, String region ->
+        def c = request('PUT', "/${bucket}", region, 's3',
+                "<CreateBucketConfiguration><LocationConstraint>${region}</LocationConstraint></CreateBucketConfiguration>")
+        assert c.responseCode in [200, 204] : "CreateBucket ${bucket}: ${c.responseCode}"
+    },
+    // a KMS key with an alias in the build account; returns the key's metadata
+    createKmsKey: { String alias, String region ->
+        def kms = { String action, String body ->
+            def c = request('POST', '/', region, 'kms', body,
+                    ['X-Amz-Target': "TrentService.${action}", 'Content-Type': 'application/x-amz-json-1.1'])
+            assert c.responseCode == 200 : "KMS ${action}: ${c.responseCode}"
+            new groovy.json.JsonSlurper().parse(c.inputStream)
+        }
+        def key = kms('CreateKey', '{"Description":"' + alias + '"}').KeyMetadata
+        kms('CreateAlias', """{"AliasName":"${alias}","TargetKeyId":"${key.KeyId}"}""")
+        key
+    },
+    objectBytes: { String bucket, String key, String region ->
+        def c = request('GET', "/${bucket}/${key}", region, 's3')
+        assert c.responseCode == 200 : "GetObject ${bucket}/${key}: ${c.responseCode}"
+        c.inputStream.bytes
+    },
+    headers: { String bucket, String key, String region ->
+        def c = request('HEAD', "/${bucket}/${key}", region, 's3')
+        assert c.responseCode == 200 : "HeadObject ${bucket}/${key}: ${c.responseCode}"
+        c.headerFields
+    },
+    // the keys of the incomplete multipart uploads in a bucket
+    incompleteUploads: { String bucket, String region ->
+        def c = request('GET', "/${bucket}?uploads", region, 's3')
+        assert c.responseCode == 200 : "ListMultipartUploads ${bucket}: ${c.responseCode}"
+        (c.inputStream.text =~ /<Upload>.*?<Key>([^<]+)<\/Key>/).collect { it[1] }
+    },
+    objectKeys: { String bucket, String region ->
+        def c = request('GET', "/${bucket}?list-type=2", region, 's3')
+        assert c.responseCode == 200 : "ListObjectsV2 ${bucket}: ${c.responseCode}"
+        (c.inputStream.text =~ /<Key>([^<]+)<\/Key>/).collect { it[1] }
+    },
+    // a function's zip read back, unpacked to dir: its entry names
+    unpack: { byte[] zip, File dir ->
+        def file = new File(dir.parentFile, dir.name + '.zip')
+        file.parentFile.mkdirs()
+        file.bytes = zip
+        def names = []
+        new java.util.zip.ZipFile(file).withCloseable { z ->
+            z.entries().each { entry ->
+                names << entry.name
+                if (!entry.directory) {
+                    def out = new File(dir, entry.name)
+                    out.parentFile.mkdirs()
+                    out.bytes = z.getInputStream(entry).bytes
+                }
+            }
+        }
+        names
+    },
+    // runs a Java handler from an unpacked function (Lambda's layout: classes at the root, jars in lib/)
+    invoke: { File dir, String handlerClass, Object event ->
+        def lib = new File(dir, 'lib')
+        def classPath = [dir.toURI().toURL()] + (lib.exists() ? lib.listFiles().collect { it.toURI().toURL() } : [])
+        def loader = new URLClassLoader(classPath as URL[], ClassLoader.platformClassLoader)
+        loader.loadClass(handlerClass).getDeclaredConstructor().newInstance().handleRequest(event, null)
+    },
+]
