@@ -74,8 +74,8 @@ public class VerifyMojo extends AbstractStageMojo {
                 LocalStage running = LocalStages.running(project).orElse(null);
                 if (running == null) {
                     running = startedHere = LocalStage.start(new LocalStageRequest(template,
-                            ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials,
-                project.getBasedir().toPath(), ProjectPaths.reactorClasspaths(session, project)), listener);
+                            ProjectClasspaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials,
+                project.getBasedir().toPath(), ProjectClasspaths.reactorClasspaths(session, project)), listener);
                 }
                 targets = List.of(new Target(null, running.endpoint()));
             } else {
@@ -132,7 +132,7 @@ public class VerifyMojo extends AbstractStageMojo {
             throw new StageException("No compiled tests in " + testClasses + ": the stage's suite (JUnit tag '" + stage.suiteTag()
                     + "') lives in src/test/java; add tests tagged '" + stage.suiteTag() + "'.");
         }
-        List<Path> classpath = ProjectPaths.testClasspath(project);
+        List<Path> classpath = ProjectClasspaths.testClasspath(project);
         Map<String, String> properties = new TreeMap<>(stageOverrides());
         properties.remove("samstage.endpoint");
         awsEndpoint().ifPresent(uri -> properties.put("samstage.endpointUrl", uri.toString()));
