@@ -7,8 +7,8 @@ import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.local.LocalStageRequest;
 import dev.samstage.core.stage.StageOutputs;
 import dev.samstage.core.verify.SuiteRequest;
-import dev.samstage.core.verify.SuiteResult;
-import dev.samstage.core.verify.SuiteRunner;
+import dev.samstage.core.verify.ForkedSuiteResult;
+import dev.samstage.core.verify.ForkedSuiteRunner;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ public class VerifyMojo extends AbstractStageMojo {
                 if (targets.size() > 1) {
                     reports = reports.resolve(target.region());
                 }
-                SuiteResult result = new SuiteRunner(listener).run(request(stage, target, reports));
+                ForkedSuiteResult result = new ForkedSuiteRunner(listener).run(request(stage, target, reports));
                 failure(stage, target, result).ifPresent(failed::add);
             }
             if (!failed.isEmpty()) {
@@ -159,7 +159,7 @@ public class VerifyMojo extends AbstractStageMojo {
     }
 
     /** The suite runner reported the run; this is the one line the build fails with, if it does. */
-    private static Optional<String> failure(Environment stage, Target target, SuiteResult result) {
+    private static Optional<String> failure(Environment stage, Target target, ForkedSuiteResult result) {
         if (result.passed()) {
             return Optional.empty();
         }
