@@ -14,6 +14,8 @@ import statistics
 import sys
 from datetime import datetime, timezone
 
+from results import load
+
 # (key, kind, what samstage runs, what the CLI runs, what the inputs are)
 ROWS = [
     ("cmd_package", "command", "`mvn samstage:package`", "`aws cloudformation package`",
@@ -31,16 +33,6 @@ ROWS = [
      " from a clean target/; samstage's step also runs the stage's suite (one trivial test in a forked JVM),"
      " which the CLI pipeline does not"),
 ]
-
-
-def load(path):
-    values = {}
-    with open(path) as f:
-        for line in f:
-            if "=" in line:
-                key, value = line.rstrip("\n").split("=", 1)
-                values[key] = value
-    return values
 
 
 def times(values, key):

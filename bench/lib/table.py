@@ -4,15 +4,7 @@ figures taken independently, with ratios of those figures. The paired rows, the 
 against the AWS CLI by, are bench/lib/paired.py's."""
 import sys
 
-
-def load(path):
-    values = {}
-    with open(path) as f:
-        for line in f:
-            if "=" in line:
-                key, value = line.rstrip("\n").split("=", 1)
-                values[key] = value
-    return values
+from results import load
 
 
 def num(v, key):

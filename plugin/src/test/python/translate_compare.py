@@ -29,17 +29,12 @@ from samtranslator.model import apigateway  # noqa: E402
 from samtranslator.translator.transform import transform  # noqa: E402
 from samtranslator.yaml_helper import yaml_parse  # noqa: E402
 
+from offline_translator import NoManagedPolicies  # noqa: E402
+
 # `AlwaysDeploy: true` hashes the current second into the API deployment's logical id, so that
 # every translation makes a new deployment (by design). Both sides of a comparison must see the
 # same second, or two translations a second apart differ for that reason alone.
 apigateway.time = type("FixedClock", (), {"time": staticmethod(lambda: 1_700_000_000.0)})
-
-
-class NoManagedPolicies:
-    """Managed policy names stay names: both sides of a comparison see the same empty map."""
-
-    def load(self):
-        return {}
 
 
 def parse(path):

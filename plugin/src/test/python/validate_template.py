@@ -15,10 +15,7 @@ from samtranslator.public.exceptions import InvalidDocumentException  # noqa: E4
 from samtranslator.translator.transform import transform  # noqa: E402
 from samtranslator.yaml_helper import yaml_parse  # noqa: E402
 
-
-class _NoManagedPolicies:
-    def load(self):
-        return {}
+from offline_translator import NoManagedPolicies  # noqa: E402
 
 
 def main():
@@ -29,7 +26,7 @@ def main():
     problems = []
     if "AWS::Serverless-2016-10-31" in json.dumps(template.get("Transform", "")):
         try:
-            transform(template, {}, _NoManagedPolicies())
+            transform(template, {}, NoManagedPolicies())
         except InvalidDocumentException as e:
             problems.extend("sam-translator: " + cause.message for cause in e.causes)
         except Exception as e:  # the translator raises plain exceptions for some inputs

@@ -37,7 +37,6 @@ import json
 import re
 import time
 import uuid
-from datetime import datetime
 from urllib.parse import parse_qs
 
 from moto.codedeploy import models, responses
@@ -48,6 +47,8 @@ from moto.codedeploy.exceptions import (
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.common_models import CloudFormationModel
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+from .common import epoch_seconds
 
 CONTROL_PREFIX = "/samstage-compat/codedeploy/"
 TERMINAL = {"Succeeded", "Failed", "Stopped"}
@@ -83,12 +84,6 @@ class DeploymentAlreadyCompletedException(CodeDeployException):
         super().__init__("DeploymentAlreadyCompletedException", message)
 
 
-def _epoch(value):
-    if value is None or isinstance(value, (int, float)):
-        return value
-    return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
-
-
 def _state(backend):
     """Compat state on the backend instance, so a moto reset clears it with everything else."""
     if not hasattr(backend, "samstage_scripts"):
@@ -107,14 +102,14 @@ _group_to_dict = models.DeploymentGroup.to_dict
 
 def application_to_dict(self):
     d = _application_to_dict(self)
-    d["createTime"] = _epoch(d["createTime"])
+    d["createTime"] = epoch_seconds(d["createTime"])
     return d
 
 
 def deployment_to_dict(self):
     d = _deployment_to_dict(self)
     for key in ("createTime", "startTime", "completeTime"):
-        d[key] = _epoch(d[key])
+        d[key] = epoch_seconds(d[key])
     script = getattr(self, "samstage_script", None)
     if script is not None:
         step = script["steps"][script["position"]]
@@ -182,11 +177,11 @@ def list_deployments(self, application_name, deployment_group_name, external_id,
                             include_only_statuses, create_time_range)
     if not create_time_range:
         return ids
-    start = _epoch(create_time_range.get("start"))
-    end = _epoch(create_time_range.get("end"))
+    start = epoch_seconds(create_time_range.get("start"))
+    end = epoch_seconds(create_time_range.get("end"))
 
     def within(deployment_id):
-        created = _epoch(self.deployments[deployment_id].create_time)
+        created = epoch_seconds(self.deployments[deployment_id].create_time)
         return (start is None or created >= start) and (end is None or created <= end)
 
     return [i for i in ids if within(i)]
@@ -316,10 +311,24 @@ def _camel(value):
     return value
 
 
-class CfnApplication(CloudFormationModel):
+class _NamedResource:
+    """What both CodeDeploy resources share: the name is the physical id, there are no
+    attributes to GetAtt, and an update keeps the resource. A mixin, not a base class: moto
+    finds CloudFormation models among CloudFormationModel's direct subclasses only."""
+
     def __init__(self, name):
         self.physical_resource_id = name
 
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return False
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        return original_resource
+
+
+class CfnApplication(_NamedResource, CloudFormationModel):
     @staticmethod
     def cloudformation_name_type():
         return "ApplicationName"
@@ -327,10 +336,6 @@ class CfnApplication(CloudFormationModel):
     @staticmethod
     def cloudformation_type():
         return "AWS::CodeDeploy::Application"
-
-    @classmethod
-    def has_cfn_attr(cls, attr):
-        return False
 
     @classmethod
     def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
@@ -341,18 +346,11 @@ class CfnApplication(CloudFormationModel):
         return cls(name)
 
     @classmethod
-    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
-        return original_resource
-
-    @classmethod
     def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
         models.codedeploy_backends[account_id][region_name].applications.pop(resource_name, None)
 
 
-class CfnDeploymentGroup(CloudFormationModel):
-    def __init__(self, name):
-        self.physical_resource_id = name
-
+class CfnDeploymentGroup(_NamedResource, CloudFormationModel):
     @staticmethod
     def cloudformation_name_type():
         return "DeploymentGroupName"
@@ -360,10 +358,6 @@ class CfnDeploymentGroup(CloudFormationModel):
     @staticmethod
     def cloudformation_type():
         return "AWS::CodeDeploy::DeploymentGroup"
-
-    @classmethod
-    def has_cfn_attr(cls, attr):
-        return False
 
     @classmethod
     def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
@@ -385,10 +379,6 @@ class CfnDeploymentGroup(CloudFormationModel):
         return cls(name)
 
     @classmethod
-    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
-        return original_resource
-
-    @classmethod
     def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
         for groups in models.codedeploy_backends[account_id][region_name].deployment_groups.values():
             groups.pop(resource_name, None)
@@ -396,8 +386,18 @@ class CfnDeploymentGroup(CloudFormationModel):
 
 # --- control endpoint ---------------------------------------------------------------------
 
+def _account_and_region(params):
+    return params.get("account", DEFAULT_ACCOUNT_ID), params.get("region", "us-east-1")
+
+
+def _control_backend(params):
+    account, region = _account_and_region(params)
+    return _state(models.codedeploy_backends[account][region])
+
+
 def _script(body):
-    backend = _state(models.codedeploy_backends[body.get("account", DEFAULT_ACCOUNT_ID)][body.get("region", "us-east-1")])
+    account, region = _account_and_region(body)
+    backend = _state(models.codedeploy_backends[account][region])
     for required in ("applicationName", "deploymentGroupName", "functionName", "steps"):
         if not body.get(required):
             raise ValueError(f"script needs {required}")
@@ -424,13 +424,13 @@ def _script(body):
         "functionName": body["functionName"], "alias": body.get("alias", "live"),
         "currentVersion": str(body.get("currentVersion", "1")), "targetVersion": str(body.get("targetVersion", "2")),
         "creator": body.get("creator", "user"),
-        "account": body.get("account", DEFAULT_ACCOUNT_ID), "region": body.get("region", "us-east-1"),
+        "account": account, "region": region,
     }
     return {"deploymentId": deployment_id}
 
 
 def _hook_statuses(query):
-    backend = _state(models.codedeploy_backends[query.get("account", DEFAULT_ACCOUNT_ID)][query.get("region", "us-east-1")])
+    backend = _control_backend(query)
     return {"hookStatuses": backend.samstage_hook_statuses}
 
 

@@ -23,13 +23,14 @@ GetPipelineState, PutApprovalResult):
 State lives on moto's pipeline objects, so ``/moto-api/reset`` clears it.
 """
 import json
-from datetime import datetime
 import time
 import uuid
 
 from moto.codepipeline import models, responses
 from moto.codepipeline.exceptions import PipelineNotFoundException
 from moto.core.exceptions import JsonRESTError
+
+from .common import epoch_seconds
 
 
 class _Error(JsonRESTError):
@@ -147,20 +148,16 @@ def _respond_approval(self):
     return json.dumps({"approvedAt": approved_at})
 
 
-def _epoch(iso):
-    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp() if isinstance(iso, str) else iso
-
-
 def _list_pipelines_in_epoch(self):
     pipelines = _original["list_pipelines"](self)
     for p in pipelines:
-        p["created"], p["updated"] = _epoch(p["created"]), _epoch(p["updated"])
+        p["created"], p["updated"] = epoch_seconds(p["created"]), epoch_seconds(p["updated"])
     return pipelines
 
 
 def _metadata_in_epoch(self):
     m = dict(_original["metadata"].fget(self))
-    m["created"], m["updated"] = _epoch(m["created"]), _epoch(m["updated"])
+    m["created"], m["updated"] = epoch_seconds(m["created"]), epoch_seconds(m["updated"])
     return m
 
 

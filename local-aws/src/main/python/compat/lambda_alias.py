@@ -41,23 +41,23 @@ class CfnLambdaAlias(CloudFormationModel):
         return value.split(":")[6] if value.startswith("arn:") else value
 
     @classmethod
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    def _put(cls, backend_call, cloudformation_json):
+        """Creates or updates (``backend_call``: the backend's create_alias or update_alias) the alias."""
         props = cloudformation_json.get("Properties", {})
         function_name = cls._function_name(props)
-        alias = lambda_backends[account_id][region_name].create_alias(
+        alias = backend_call(
             props["Name"], function_name, str(props.get("FunctionVersion", "$LATEST")),
             props.get("Description", ""), props.get("RoutingConfig"))
         return cls(alias.arn, props["Name"], function_name)
 
     @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        return cls._put(lambda_backends[account_id][region_name].create_alias, cloudformation_json)
+
+    @classmethod
     def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id,
                                         region_name):
-        props = cloudformation_json.get("Properties", {})
-        function_name = cls._function_name(props)
-        alias = lambda_backends[account_id][region_name].update_alias(
-            props["Name"], function_name, str(props.get("FunctionVersion", "$LATEST")),
-            props.get("Description", ""), props.get("RoutingConfig"))
-        return cls(alias.arn, props["Name"], function_name)
+        return cls._put(lambda_backends[account_id][region_name].update_alias, cloudformation_json)
 
     @classmethod
     def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):

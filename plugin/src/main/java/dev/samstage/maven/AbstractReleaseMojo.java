@@ -45,7 +45,7 @@ abstract class AbstractReleaseMojo extends AbstractStageMojo {
     /** Every declared stage but {@code local}, resolved (samconfig.toml, {@code -D} overrides), in release order. */
     List<Environment> stagesInOrder(StageOrder order) {
         List<Environment> declared = new ArrayList<>();
-        for (dev.samstage.maven.Environment e : environments) {
+        for (EnvironmentElement e : environments) {
             declared.add(e.toCore());
         }
         List<Environment> resolved = new ArrayList<>();
@@ -57,7 +57,7 @@ abstract class AbstractReleaseMojo extends AbstractStageMojo {
 
     StageOrder releaseOrder() {
         List<String> names = new ArrayList<>();
-        for (dev.samstage.maven.Environment e : environments) {
+        for (EnvironmentElement e : environments) {
             names.add(e.toCore().name());
         }
         return StageOrder.linked(names, nextStages);

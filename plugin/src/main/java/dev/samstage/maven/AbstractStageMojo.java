@@ -1,6 +1,7 @@
 package dev.samstage.maven;
 
 import dev.samstage.core.StageException;
+import dev.samstage.core.config.Environment;
 import dev.samstage.core.config.EnvironmentResolver;
 import dev.samstage.core.events.StageListener;
 import java.io.File;
@@ -43,7 +44,7 @@ public abstract class AbstractStageMojo extends AbstractMojo {
 
     /** The stages of this service, one {@code <environment>} each. {@code local} always exists. */
     @Parameter
-    protected List<Environment> environments = new ArrayList<>();
+    protected List<EnvironmentElement> environments = new ArrayList<>();
 
     /** The SAM template; default {@code template.yaml} (or {@code .yml}, {@code .json}) in the project directory. */
     @Parameter(property = "samstage.template")
@@ -72,7 +73,7 @@ public abstract class AbstractStageMojo extends AbstractMojo {
             return;
         }
         try {
-            dev.samstage.core.config.Environment stage = resolveStage();
+            Environment stage = resolveStage();
             execute(stage, templateFile.get(), new MavenStageListener(getLog(), session.getRequest().isInteractiveMode()));
         } catch (StageException e) {
             // a user's mistake or a stage failure: one line, no stack trace (it is in -X output)
@@ -82,7 +83,7 @@ public abstract class AbstractStageMojo extends AbstractMojo {
     }
 
     /** The goal's work, once the stage and template are known. */
-    protected abstract void execute(dev.samstage.core.config.Environment stage, Path template, StageListener listener)
+    protected abstract void execute(Environment stage, Path template, StageListener listener)
             throws MojoExecutionException, MojoFailureException;
 
     /**
@@ -122,9 +123,9 @@ public abstract class AbstractStageMojo extends AbstractMojo {
                 + " (or template.yml, template.json); set -Dsamstage.template=<path> for another location.");
     }
 
-    dev.samstage.core.config.Environment resolveStage() {
-        List<dev.samstage.core.config.Environment> declared = new ArrayList<>();
-        for (Environment e : environments) {
+    Environment resolveStage() {
+        List<Environment> declared = new ArrayList<>();
+        for (EnvironmentElement e : environments) {
             declared.add(e.toCore());
         }
         return resolver().resolve(env, declared, samconfig == null ? null : samconfig.toPath(), stageOverrides());
@@ -146,7 +147,7 @@ public abstract class AbstractStageMojo extends AbstractMojo {
     }
 
     /** Where this stage's outputs go: {@code target/samstage/<env>/}. */
-    Path stageOutputDir(dev.samstage.core.config.Environment stage) {
+    Path stageOutputDir(Environment stage) {
         return Path.of(project.getBuild().getDirectory(), "samstage", stage.name());
     }
 

@@ -87,7 +87,7 @@ public class DeployMojo extends AbstractReleaseMojo {
 
     private void deployLocally(Environment stage, Path template, StageListener listener) throws MojoExecutionException {
         LocalStage local = LocalStage.start(new dev.samstage.core.local.LocalStageRequest(template,
-                ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials), listener);
+                ProjectClasspaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials), listener);
         LocalStages.register(project, local);
         StageOutputs.write(stageOutputDir(stage), List.of(new StageOutputs(stage.name(), null, null, local.endpoint(), Map.of())));
     }

@@ -48,9 +48,9 @@ public class RunMojo extends AbstractStageMojo {
             throws MojoExecutionException, MojoFailureException {
         Duration limit = limit();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalStage local = LocalStage.start(new LocalStageRequest(template, ProjectPaths.runtimeClasspath(project),
+        try (LocalStage local = LocalStage.start(new LocalStageRequest(template, ProjectClasspaths.runtimeClasspath(project),
                 stage.name(), localPort, stage.parameterOverrides(), localPassCredentials,
-                project.getBasedir().toPath(), ProjectPaths.reactorClasspaths(session, project)), listener)) {
+                project.getBasedir().toPath(), ProjectClasspaths.reactorClasspaths(session, project)), listener)) {
             Thread hook = new Thread(stopped::countDown, "samstage-run-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             listener.on(StageEvent.info(limit == null ? "Press Ctrl-C to stop" : "Stopping in " + limit.toSeconds() + " s"));

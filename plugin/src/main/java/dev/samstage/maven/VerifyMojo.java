@@ -9,8 +9,8 @@ import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.local.LocalStageRequest;
 import dev.samstage.core.stage.StageOutputs;
 import dev.samstage.core.verify.SuiteRequest;
-import dev.samstage.core.verify.SuiteResult;
-import dev.samstage.core.verify.SuiteRunner;
+import dev.samstage.core.verify.ForkedSuiteResult;
+import dev.samstage.core.verify.ForkedSuiteRunner;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +86,8 @@ public class VerifyMojo extends AbstractStageMojo {
                 LocalStage running = LocalStages.running(project).orElse(null);
                 if (running == null) {
                     running = startedHere = LocalStage.start(new LocalStageRequest(template,
-                            ProjectPaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials,
-                project.getBasedir().toPath(), ProjectPaths.reactorClasspaths(session, project)), listener);
+                            ProjectClasspaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials,
+                project.getBasedir().toPath(), ProjectClasspaths.reactorClasspaths(session, project)), listener);
                 }
                 targets = List.of(new Target(null, running.endpoint()));
             } else {
@@ -99,7 +99,7 @@ public class VerifyMojo extends AbstractStageMojo {
                 if (targets.size() > 1) {
                     reports = reports.resolve(target.region());
                 }
-                SuiteResult result = new SuiteRunner(listener).run(request(stage, target, reports));
+                ForkedSuiteResult result = new ForkedSuiteRunner(listener).run(request(stage, target, reports));
                 failure(stage, target, result).ifPresent(failed::add);
             }
             if (!failed.isEmpty()) {
@@ -144,7 +144,7 @@ public class VerifyMojo extends AbstractStageMojo {
             throw new StageException("No compiled tests in " + testClasses + ": the stage's suite (JUnit tag '" + stage.suiteTag()
                     + "') lives in src/test/java; add tests tagged '" + stage.suiteTag() + "'.");
         }
-        List<Path> classpath = ProjectPaths.testClasspath(project);
+        List<Path> classpath = ProjectClasspaths.testClasspath(project);
         Map<String, String> properties = new TreeMap<>(stageOverrides());
         properties.remove("samstage.endpoint");
         awsEndpoint().ifPresent(uri -> properties.put("samstage.endpointUrl", uri.toString()));
@@ -171,7 +171,7 @@ public class VerifyMojo extends AbstractStageMojo {
     }
 
     /** The suite runner reported the run; this is the one line the build fails with, if it does. */
-    private static Optional<String> failure(Environment stage, Target target, SuiteResult result) {
+    private static Optional<String> failure(Environment stage, Target target, ForkedSuiteResult result) {
         if (result.passed()) {
             return Optional.empty();
         }

@@ -18,8 +18,8 @@ import dev.samstage.core.time.Sleeper;
 import dev.samstage.core.traffic.TrafficShiftFollower;
 import dev.samstage.core.verify.SuiteFailure;
 import dev.samstage.core.verify.SuiteRequest;
-import dev.samstage.core.verify.SuiteResult;
-import dev.samstage.core.verify.SuiteRunner;
+import dev.samstage.core.verify.ForkedSuiteResult;
+import dev.samstage.core.verify.ForkedSuiteRunner;
 import dev.samstage.testing.aws.DeployedApi;
 import java.io.File;
 import java.net.URI;
@@ -115,7 +115,7 @@ class PackageDeployVerifyChainTest {
             assertThat(api.functionCode()).containsExactly(Map.entry("GreeterFunction", codeObject(packaged)));
             assertThat(get(api.endpoint().resolve("greeting"))).isEqualTo("release " + release + " says hello from dev");
 
-            SuiteResult result = runSuite(api.endpoint(), release, "passing");
+            ForkedSuiteResult result = runSuite(api.endpoint(), release, "passing");
 
             assertThat(result.passed()).as(result.summary() + " " + result.failures()).isTrue();
             assertThat(result.found()).isOne();
@@ -136,7 +136,7 @@ class PackageDeployVerifyChainTest {
         try (DeployedApi api = DeployedApi.serve(dev, STACK, "Prod", events::add)) {
             assertThat(api.functionCode()).containsEntry("GreeterFunction", codeObject(broken));
 
-            SuiteResult result = runSuite(api.endpoint(), "r2", "failing");
+            ForkedSuiteResult result = runSuite(api.endpoint(), "r2", "failing");
 
             assertThat(result.passed()).isFalse();
             assertThat(result.summary()).isEqualTo("Tests run: 1, Failures: 1, Skipped: 0");
@@ -162,8 +162,8 @@ class PackageDeployVerifyChainTest {
                 packaged.packagedTemplate().getParent(), Optional.empty(), false, Map.of()));
     }
 
-    private SuiteResult runSuite(URI endpoint, String release, String run) {
-        return new SuiteRunner(events::add).run(new SuiteRequest("dev", endpoint, suiteClasses, suiteClasspath,
+    private ForkedSuiteResult runSuite(URI endpoint, String release, String run) {
+        return new ForkedSuiteRunner(events::add).run(new SuiteRequest("dev", endpoint, suiteClasses, suiteClasspath,
                 launcherJars(), "integration", dir.resolve(run + "/test-reports"),
                 Map.of("chain.release", release, "chain.greeting", "hello from dev"), null));
     }

@@ -15,8 +15,8 @@ import dev.samstage.core.packaging.PackageRequest;
 import dev.samstage.core.packaging.S3ArtifactStore;
 import dev.samstage.core.packaging.StagePackager;
 import dev.samstage.core.verify.SuiteRequest;
-import dev.samstage.core.verify.SuiteResult;
-import dev.samstage.core.verify.SuiteRunner;
+import dev.samstage.core.verify.ForkedSuiteResult;
+import dev.samstage.core.verify.ForkedSuiteRunner;
 import dev.samstage.testing.aws.LocalAws;
 import java.io.File;
 import java.io.IOException;
@@ -166,10 +166,10 @@ class SecretHygieneTest {
                     "samstage.bearerToken", Secrets.BEARER_TOKEN);
             SuiteRequest request = new SuiteRequest("dev", URI.create("http://127.0.0.1:" + stage.getAddress().getPort() + "/dev"),
                     classes, testClasspath, List.of(), "leaky", work.resolve("suite/test-reports"), properties, null);
-            SuiteResult result = new SuiteRunner(events::add).run(request);
+            ForkedSuiteResult result = new ForkedSuiteRunner(events::add).run(request);
             assertThat(result.failed()).as("the suite ran and its test failed against the 503").isOne();
             produced.put("SuiteRequest.toString()", request.toString());
-            produced.put("SuiteResult.toString()", result.toString());
+            produced.put("ForkedSuiteResult.toString()", result.toString());
         } finally {
             stage.stop(0);
         }

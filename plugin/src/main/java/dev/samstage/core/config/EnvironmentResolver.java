@@ -111,7 +111,7 @@ public final class EnvironmentResolver {
                 && !EnvironmentRules.STACK_NAME.matcher(resolved.stackName()).matches()) {
             problems.add("The stack name '" + resolved.stackName() + "' made of the project name '" + projectName
                     + "' and the stage name is not a CloudFormation stack name (a letter, then up to 127 letters, digits "
-                    + "and hyphens); set <stackName> in the stage's <environment> or -D" + StageProperties.STACK_NAME + ".");
+                    + "and hyphens); set <stackName> in the stage's <environment> or -D" + StagePropertyNames.STACK_NAME + ".");
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -35,7 +35,7 @@ final class EnvironmentRules {
         }
         if (e.regions().isEmpty()) {
             problems.add("stage '" + e.name() + "' has no region: set <regions> in its <environment>, region in "
-                    + "samconfig.toml, -D" + StageProperties.REGION + "=<region>, or AWS_REGION.");
+                    + "samconfig.toml, -D" + StagePropertyNames.REGION + "=<region>, or AWS_REGION.");
         }
         for (String region : e.regions()) {
             if (!REGION.matcher(region).matches()) {
@@ -87,7 +87,7 @@ final class EnvironmentRules {
         }
         if (e.production() && !present(account)) {
             problems.add("production stage '" + e.name() + "' has no <accountId>: a production deployment must check "
-                    + "the account it lands in; set <accountId> or -D" + StageProperties.ACCOUNT_ID + ".");
+                    + "the account it lands in; set <accountId> or -D" + StagePropertyNames.ACCOUNT_ID + ".");
         }
         Path config = e.templateConfiguration();
         if (config != null && !Files.isRegularFile(baseDirectory.resolve(config))) {

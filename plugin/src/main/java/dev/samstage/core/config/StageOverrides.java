@@ -10,17 +10,17 @@ import java.util.Optional;
 final class StageOverrides {
 
     private static final Map<String, String> PROPERTY_OF_FIELD = Map.ofEntries(
-            Map.entry("accountId", StageProperties.ACCOUNT_ID), Map.entry("regions", StageProperties.REGION),
-            Map.entry("roleArn", StageProperties.ROLE_ARN), Map.entry("externalId", StageProperties.EXTERNAL_ID),
-            Map.entry("stackName", StageProperties.STACK_NAME), Map.entry("bucket", StageProperties.BUCKET),
-            Map.entry("prefix", StageProperties.PREFIX), Map.entry("kmsKeyId", StageProperties.KMS_KEY_ID),
-            Map.entry("parameterOverrides", StageProperties.PARAMETER_OVERRIDES),
-            Map.entry("templateConfiguration", StageProperties.TEMPLATE_CONFIGURATION),
-            Map.entry("tags", StageProperties.TAGS), Map.entry("capabilities", StageProperties.CAPABILITIES),
-            Map.entry("cloudFormationRoleArn", StageProperties.CLOUDFORMATION_ROLE_ARN),
-            Map.entry("suiteTag", StageProperties.SUITE), Map.entry("requiresApproval", StageProperties.REQUIRES_APPROVAL),
-            Map.entry("production", StageProperties.PRODUCTION),
-            Map.entry("deploymentPreference", StageProperties.DEPLOYMENT_PREFERENCE));
+            Map.entry("accountId", StagePropertyNames.ACCOUNT_ID), Map.entry("regions", StagePropertyNames.REGION),
+            Map.entry("roleArn", StagePropertyNames.ROLE_ARN), Map.entry("externalId", StagePropertyNames.EXTERNAL_ID),
+            Map.entry("stackName", StagePropertyNames.STACK_NAME), Map.entry("bucket", StagePropertyNames.BUCKET),
+            Map.entry("prefix", StagePropertyNames.PREFIX), Map.entry("kmsKeyId", StagePropertyNames.KMS_KEY_ID),
+            Map.entry("parameterOverrides", StagePropertyNames.PARAMETER_OVERRIDES),
+            Map.entry("templateConfiguration", StagePropertyNames.TEMPLATE_CONFIGURATION),
+            Map.entry("tags", StagePropertyNames.TAGS), Map.entry("capabilities", StagePropertyNames.CAPABILITIES),
+            Map.entry("cloudFormationRoleArn", StagePropertyNames.CLOUDFORMATION_ROLE_ARN),
+            Map.entry("suiteTag", StagePropertyNames.SUITE), Map.entry("requiresApproval", StagePropertyNames.REQUIRES_APPROVAL),
+            Map.entry("production", StagePropertyNames.PRODUCTION),
+            Map.entry("deploymentPreference", StagePropertyNames.DEPLOYMENT_PREFERENCE));
 
     private StageOverrides() {
     }
@@ -28,24 +28,24 @@ final class StageOverrides {
     static ConfigLayer layer(String stage, Map<String, String> properties) {
         Map<String, String> p = properties == null ? Map.of() : properties;
         Environment.Builder b = Environment.builder(stage)
-                .accountId(p.get(StageProperties.ACCOUNT_ID))
-                .roleArn(p.get(StageProperties.ROLE_ARN))
-                .externalId(p.get(StageProperties.EXTERNAL_ID))
-                .stackName(p.get(StageProperties.STACK_NAME))
-                .bucket(p.get(StageProperties.BUCKET))
-                .prefix(p.get(StageProperties.PREFIX))
-                .kmsKeyId(p.get(StageProperties.KMS_KEY_ID))
-                .cloudFormationRoleArn(p.get(StageProperties.CLOUDFORMATION_ROLE_ARN))
-                .suiteTag(p.get(StageProperties.SUITE))
-                .deploymentPreference(p.get(StageProperties.DEPLOYMENT_PREFERENCE));
-        list(p.get(StageProperties.REGION)).ifPresent(b::regions);
-        list(p.get(StageProperties.CAPABILITIES)).ifPresent(b::capabilities);
-        text(p.get(StageProperties.TEMPLATE_CONFIGURATION)).ifPresent(v -> b.templateConfiguration(Path.of(v)));
-        text(p.get(StageProperties.PARAMETER_OVERRIDES)).ifPresent(v ->
-                b.parameterOverrides(KeyValueList.parse(v, "-D" + StageProperties.PARAMETER_OVERRIDES)));
-        text(p.get(StageProperties.TAGS)).ifPresent(v -> b.tags(KeyValueList.parse(v, "-D" + StageProperties.TAGS)));
+                .accountId(p.get(StagePropertyNames.ACCOUNT_ID))
+                .roleArn(p.get(StagePropertyNames.ROLE_ARN))
+                .externalId(p.get(StagePropertyNames.EXTERNAL_ID))
+                .stackName(p.get(StagePropertyNames.STACK_NAME))
+                .bucket(p.get(StagePropertyNames.BUCKET))
+                .prefix(p.get(StagePropertyNames.PREFIX))
+                .kmsKeyId(p.get(StagePropertyNames.KMS_KEY_ID))
+                .cloudFormationRoleArn(p.get(StagePropertyNames.CLOUDFORMATION_ROLE_ARN))
+                .suiteTag(p.get(StagePropertyNames.SUITE))
+                .deploymentPreference(p.get(StagePropertyNames.DEPLOYMENT_PREFERENCE));
+        list(p.get(StagePropertyNames.REGION)).ifPresent(b::regions);
+        list(p.get(StagePropertyNames.CAPABILITIES)).ifPresent(b::capabilities);
+        text(p.get(StagePropertyNames.TEMPLATE_CONFIGURATION)).ifPresent(v -> b.templateConfiguration(Path.of(v)));
+        text(p.get(StagePropertyNames.PARAMETER_OVERRIDES)).ifPresent(v ->
+                b.parameterOverrides(KeyValueList.parse(v, "-D" + StagePropertyNames.PARAMETER_OVERRIDES)));
+        text(p.get(StagePropertyNames.TAGS)).ifPresent(v -> b.tags(KeyValueList.parse(v, "-D" + StagePropertyNames.TAGS)));
         return new ConfigLayer(b.build(), field -> "-D" + PROPERTY_OF_FIELD.getOrDefault(field, "samstage." + field),
-                flag(p, StageProperties.REQUIRES_APPROVAL), flag(p, StageProperties.PRODUCTION));
+                flag(p, StagePropertyNames.REQUIRES_APPROVAL), flag(p, StagePropertyNames.PRODUCTION));
     }
 
     private static Optional<String> text(String v) {

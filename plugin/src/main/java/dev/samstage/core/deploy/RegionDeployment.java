@@ -2,7 +2,7 @@ package dev.samstage.core.deploy;
 
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.time.Sleeper;
-import dev.samstage.core.config.StageProperties;
+import dev.samstage.core.config.StagePropertyNames;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import dev.samstage.core.deploy.DeployResult.RegionResult;
 import dev.samstage.core.events.StageEvent;
@@ -223,7 +223,7 @@ final class RegionDeployment {
         emptyChangeSet.ifPresent(this::deleteChangeSet);
         if (request.failOnEmptyChangeSet()) {
             throw new DeployException("No changes to deploy to stack " + stackName() + " in " + region + " and -D"
-                    + StageProperties.FAIL_ON_EMPTY_CHANGE_SET + "=true; change the template or parameters, or drop the flag.");
+                    + StagePropertyNames.FAIL_ON_EMPTY_CHANGE_SET + "=true; change the template or parameters, or drop the flag.");
         }
         listener.on(StageEvent.info("No changes to stack " + stackName() + " in " + region + "; nothing to execute."));
         Stack stack = described.or(() -> StackState.describe(cfn, stackName())).orElseThrow();
@@ -243,7 +243,7 @@ final class RegionDeployment {
         try {
             cs = ChangeSetSummary.describe(cfn, changeSetId, changeSetId.startsWith("arn:") ? null : stackName(), region);
         } catch (CloudFormationException e) {
-            throw new DeployException("Change set -D" + StageProperties.CHANGE_SET + "=" + changeSetId + " cannot be found "
+            throw new DeployException("Change set -D" + StagePropertyNames.CHANGE_SET + "=" + changeSetId + " cannot be found "
                     + "for stack " + stackName() + " in " + region + " (" + reason(e) + "); run the deploy without it to "
                     + "create a new change set.", e);
         }

@@ -1,6 +1,6 @@
 package dev.samstage.core.deploy;
 
-import dev.samstage.core.config.StageProperties;
+import dev.samstage.core.config.StagePropertyNames;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -23,14 +23,14 @@ final class ReviewedChangeSet {
         if (!cs.executable()) {
             throw new DeployException("Change set " + cs.id() + " can no longer be executed (status " + cs.status()
                     + ", execution status " + cs.executionStatus() + "); run the deploy without -D"
-                    + StageProperties.CHANGE_SET + " to create a new change set and review it.");
+                    + StagePropertyNames.CHANGE_SET + " to create a new change set and review it.");
         }
         Optional<String> reviewed = cs.templateSha256();
         if (reviewed.isEmpty() || !reviewed.get().equals(sha256)) {
             throw new DeployException("The packaged template " + packaged + " (sha256 " + sha256.substring(0, 12)
                     + ") is not the one reviewed in change set " + cs.id() + " (sha256 "
                     + reviewed.map(s -> s.substring(0, 12)).orElse("unknown") + "); nothing was executed. Deploy without -D"
-                    + StageProperties.CHANGE_SET + " to create a change set for this template and review it.");
+                    + StagePropertyNames.CHANGE_SET + " to create a change set for this template and review it.");
         }
     }
 }

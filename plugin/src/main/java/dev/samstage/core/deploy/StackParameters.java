@@ -1,6 +1,6 @@
 package dev.samstage.core.deploy;
 
-import dev.samstage.core.config.StageProperties;
+import dev.samstage.core.config.StagePropertyNames;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.template.Template;
@@ -58,7 +58,7 @@ final class StackParameters {
                     + " of stack " + stackName + " ha" + (missing.size() == 1 ? "s" : "ve")
                     + " no Default and no value; nothing was deployed. Give "
                     + (missing.size() == 1 ? "it" : "them") + " in <parameterOverrides>, -D"
-                    + StageProperties.PARAMETER_OVERRIDES + "=" + missing.get(0) + "=<value>, or the template configuration file.");
+                    + StagePropertyNames.PARAMETER_OVERRIDES + "=" + missing.get(0) + "=<value>, or the template configuration file.");
         }
         return out;
     }

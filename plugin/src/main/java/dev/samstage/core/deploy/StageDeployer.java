@@ -7,7 +7,7 @@ import dev.samstage.core.aws.RoleSessionName;
 import dev.samstage.core.aws.StageAccess;
 import dev.samstage.core.config.Environment;
 import dev.samstage.core.config.EnvironmentResolver;
-import dev.samstage.core.config.StageProperties;
+import dev.samstage.core.config.StagePropertyNames;
 import dev.samstage.core.deploy.DeployResult.RegionResult;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
@@ -163,7 +163,7 @@ public final class StageDeployer {
         if (result.awaitingApproval()) {
             String ids = ApprovalFiles.writePending(request.outputDir(), env.name(), results, reviewed);
             listener.on(StageEvent.warn("Stage " + env.name() + " requires approval: review change-set.json in "
-                    + request.outputDir() + ", then run the deploy again with -D" + StageProperties.CHANGE_SET + "=" + ids
+                    + request.outputDir() + ", then run the deploy again with -D" + StagePropertyNames.CHANGE_SET + "=" + ids
                     + " to execute exactly that change set."));
         } else {
             ApprovalFiles.clearPending(request.outputDir());
@@ -227,14 +227,14 @@ public final class StageDeployer {
             String[] parts = trimmed.split(":");
             String region = parts.length > 3 ? parts[3] : "";
             if (!out.containsKey(region)) {
-                throw new DeployException("-D" + StageProperties.CHANGE_SET + "=" + trimmed + " is a change set in region '"
+                throw new DeployException("-D" + StagePropertyNames.CHANGE_SET + "=" + trimmed + " is a change set in region '"
                         + region + "', which is not one of stage " + request.env().name() + "'s regions " + regions + ".");
             }
             out.put(region, Optional.of(trimmed));
         }
         List<String> missing = out.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
         if (!missing.isEmpty()) {
-            throw new DeployException("-D" + StageProperties.CHANGE_SET + " names no change set for " + String.join(", ", missing)
+            throw new DeployException("-D" + StagePropertyNames.CHANGE_SET + " names no change set for " + String.join(", ", missing)
                     + "; pass the reviewed change set ARN of every region, separated by commas.");
         }
         return out;

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 final class FunctionRuntime implements AutoCloseable {
 
     private final LocalFunction function;
-    private final FunctionCode code;
+    private final LocalFunctionCode code;
     private final Map<String, String> environment;
     private final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     private final List<ExecutionEnvironment> all = new ArrayList<>();
@@ -38,7 +38,7 @@ final class FunctionRuntime implements AutoCloseable {
      * @param credentials the caller's AWS credential variables to pass on (empty unless the
      *                    user opted in), standing in for the function role's credentials
      */
-    FunctionRuntime(LocalFunction function, FunctionCode code, String region, Map<String, String> credentials) {
+    FunctionRuntime(LocalFunction function, LocalFunctionCode code, String region, Map<String, String> credentials) {
         this.function = function;
         this.code = code;
         this.environment = LambdaVariables.of(function, region, code.classpath(), credentials);

@@ -77,7 +77,7 @@ public final class LocalStage implements AutoCloseable {
                 if (!runtimes.containsKey(route.functionId())) {
                     LocalFunction function = application.functions().get(route.functionId());
                     FunctionRuntime runtime = new FunctionRuntime(function,
-                        FunctionCode.of(function, templateDir, request), region, credentials);
+                        LocalFunctionCode.of(function, templateDir, request), region, credentials);
                     runtimes.put(route.functionId(), runtime);
                     runtime.checkHandlerClass();
                 }

@@ -66,8 +66,9 @@ final class TemplatePackager {
             template.resources().forEach(resource -> {
                 String type = resource.type().orElse("");
                 if (type.equals("AWS::Serverless::Function")) {
-                    FunctionCode.check(resource, name, globalCode).ifPresent(site -> plan(site, resolver.javaBuild(site),
-                            PackageableProperty.of(type).get(0), slot -> resource.setProperty("CodeUri", slot)));
+                    FunctionCodeSource.check(resource, name, globalCode).ifPresent(site -> plan(site,
+                            resolver.javaBuild(site), PackageableProperty.of(type).get(0),
+                            slot -> resource.setProperty("CodeUri", slot)));
                 }
                 for (PackageableProperty property : PackageableProperty.of(type)) {
                     packProperties(resource.properties(), resource.logicalId(), type, property, name, baseDir);

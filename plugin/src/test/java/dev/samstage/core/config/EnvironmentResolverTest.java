@@ -80,8 +80,8 @@ class EnvironmentResolverTest {
                 """);
         Environment pom = dev().toBuilder().bucket("pom-bucket").parameterOverrides(Map.of("Size", "large")).build();
         Environment e = resolver().resolve("dev", List.of(pom), sam, Map.of(
-                StageProperties.BUCKET, "cli-bucket",
-                StageProperties.PARAMETER_OVERRIDES, "Greeting=hi",
+                StagePropertyNames.BUCKET, "cli-bucket",
+                StagePropertyNames.PARAMETER_OVERRIDES, "Greeting=hi",
                 "unrelated.property", "x"));
         assertThat(e.bucket()).isEqualTo("cli-bucket");
         assertThat(e.stackName()).isEqualTo("orders-from-sam");
@@ -111,8 +111,8 @@ class EnvironmentResolverTest {
     @Test
     void aStageOnlyInSamConfigResolvesWithOverrides() throws IOException {
         Path sam = samConfig("[qa.deploy.parameters]\nregion = \"us-east-2\"\ns3_bucket = \"qa-artifacts\"\n");
-        Environment e = resolver().resolve("qa", List.of(), sam, Map.of(StageProperties.ACCOUNT_ID, "333333333333",
-                StageProperties.REGION, "us-east-2,us-west-2", StageProperties.REQUIRES_APPROVAL, "true"));
+        Environment e = resolver().resolve("qa", List.of(), sam, Map.of(StagePropertyNames.ACCOUNT_ID, "333333333333",
+                StagePropertyNames.REGION, "us-east-2,us-west-2", StagePropertyNames.REQUIRES_APPROVAL, "true"));
         assertThat(e.accountId()).isEqualTo("333333333333");
         assertThat(e.regions()).containsExactly("us-east-2", "us-west-2");
         assertThat(e.bucket()).isEqualTo("qa-artifacts");
@@ -145,7 +145,7 @@ class EnvironmentResolverTest {
                 .templateConfiguration(Path.of("config/prod.json"))
                 .build();
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> resolver().resolve("prod", List.of(prod), null,
-                Map.of(StageProperties.EXTERNAL_ID, "x")));
+                Map.of(StagePropertyNames.EXTERNAL_ID, "x")));
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "<environment> prod: <regions> = 'Europe' is not an AWS region name (such as eu-west-1).",
                 "<environment> prod: <roleArn> = 'arn:aws:iam::12345:role/x' is not an IAM role ARN "
@@ -164,7 +164,7 @@ class EnvironmentResolverTest {
     void namesTheSamConfigKeyOrPropertyWhereABadValueWasWritten() throws IOException {
         Path sam = samConfig("[dev.deploy.parameters]\nregion = \"eu-west-one\"\n");
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> resolver().resolve("dev",
-                List.of(Environment.builder("dev").build()), sam, Map.of(StageProperties.ACCOUNT_ID, "1111")));
+                List.of(Environment.builder("dev").build()), sam, Map.of(StagePropertyNames.ACCOUNT_ID, "1111")));
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "samconfig.toml [dev.deploy.parameters] region = 'eu-west-one' is not an AWS region name (such as eu-west-1).",
                 "-Dsamstage.accountId = '1111' is not an AWS account id (12 digits).");
@@ -186,7 +186,7 @@ class EnvironmentResolverTest {
     @Test
     void rejectsAMalformedOverridePair() {
         assertThatThrownBy(() -> resolver().resolve("dev", List.of(dev()), null,
-                Map.of(StageProperties.PARAMETER_OVERRIDES, "Stage=dev oops")))
+                Map.of(StagePropertyNames.PARAMETER_OVERRIDES, "Stage=dev oops")))
                 .hasMessage("-Dsamstage.parameterOverrides has 'oops', which is not Key=Value; write pairs as "
                         + "Key=Value Key2=\"a value\".");
     }

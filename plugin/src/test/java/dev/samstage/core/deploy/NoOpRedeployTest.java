@@ -44,13 +44,13 @@ class NoOpRedeployTest {
     @TempDir
     Path dir;
 
-    private LocalStage stage;
+    private LocalAwsStage stage;
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void start() {
-        stage = new LocalStage(dir);
+        stage = new LocalAwsStage(dir);
     }
 
     @AfterEach
@@ -60,7 +60,7 @@ class NoOpRedeployTest {
 
     @Test
     void aSecondIdenticalDeployReportsNoChangesAfterOneDescribeStacksAndStillWritesOutputs() throws Exception {
-        Environment env = LocalStage.dev().tags(Map.of("team", "orders")).build();
+        Environment env = LocalAwsStage.dev().tags(Map.of("team", "orders")).build();
         stage.deployer().deploy(stage.request(env, stage.template(Templates.topic("v1"))));
         Files.delete(dir.resolve("out/outputs.json"));
 
@@ -78,10 +78,10 @@ class NoOpRedeployTest {
 
     @Test
     void theExecutedChangeSetLeavesTheDeploymentDigestOnTheStackBesideTheStagesTags() {
-        Environment env = LocalStage.dev().tags(Map.of("team", "orders")).build();
+        Environment env = LocalAwsStage.dev().tags(Map.of("team", "orders")).build();
         stage.deployer().deploy(stage.request(env, stage.template(Templates.topic("v1"))));
 
-        Stack stack = stage.stack(LocalStage.DEV, "us-east-1", "orders-dev").orElseThrow();
+        Stack stack = stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev").orElseThrow();
         assertThat(stack.tags()).extracting(t -> t.key()).containsExactlyInAnyOrder("team", DeploymentDigest.TAG);
         assertThat(DeploymentDigest.on(stack)).hasValueSatisfying(d -> assertThat(d).matches("[0-9a-f]{64}"));
     }
@@ -100,23 +100,23 @@ class NoOpRedeployTest {
     @MethodSource("changes")
     void anyChangeCreatesAndExecutesAChangeSet(String what, String template,
                                                Function<Environment.Builder, Environment.Builder> change) {
-        Environment env = LocalStage.dev().tags(Map.of("team", "orders")).build();
+        Environment env = LocalAwsStage.dev().tags(Map.of("team", "orders")).build();
         stage.deployer().deploy(stage.request(env, stage.template(Templates.topic("v1"))));
-        String before = DeploymentDigest.on(stage.stack(LocalStage.DEV, "us-east-1", "orders-dev").orElseThrow()).orElseThrow();
+        String before = DeploymentDigest.on(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev").orElseThrow()).orElseThrow();
 
-        DeployResult result = countedDeploy(change.apply(LocalStage.dev().tags(Map.of("team", "orders"))).build(),
+        DeployResult result = countedDeploy(change.apply(LocalAwsStage.dev().tags(Map.of("team", "orders"))).build(),
                 stage.template(template));
 
         assertThat(result.primary().outcome()).isEqualTo(Outcome.UPDATED);
         assertThat(cloudFormationCalls()).contains("CreateChangeSet", "ExecuteChangeSet");
-        assertThat(DeploymentDigest.on(stage.stack(LocalStage.DEV, "us-east-1", "orders-dev").orElseThrow()))
+        assertThat(DeploymentDigest.on(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev").orElseThrow()))
                 .isPresent().get().isNotEqualTo(before);
     }
 
     @Test
     void aTemplateWithADynamicReferenceIsNeverSkippedAndTheLogSaysWhy() {
         String template = Templates.topic("v1").replace("DisplayName: v1", "DisplayName: '{{resolve:ssm:/orders/display-name}}'");
-        Environment env = LocalStage.dev().build();
+        Environment env = LocalAwsStage.dev().build();
         stage.deployer().deploy(stage.request(env, stage.template(template)));
 
         DeployResult result = countedDeploy(env, stage.template(template));
@@ -130,13 +130,13 @@ class NoOpRedeployTest {
 
     @Test
     void aTemplateWithAnSsmParameterTypeIsNeverSkippedAndTheLogSaysWhy() throws Exception {
-        putSsmParameter(LocalStage.DEV, "/orders/display-name", "Orders");
+        putSsmParameter(LocalAwsStage.DEV, "/orders/display-name", "Orders");
         String template = Templates.topic("v1")
                 .replace("Parameters:\n", "Parameters:\n  DisplayName:\n    Type: AWS::SSM::Parameter::Value<String>\n"
                         + "    Default: /orders/display-name\n")
                 .replace("DisplayName: v1", "DisplayName: !Ref DisplayName");
         // given each time: the local AWS lists an SSM parameter's resolved value where AWS lists its name
-        Environment env = LocalStage.dev().parameterOverrides(Map.of("DisplayName", "/orders/display-name")).build();
+        Environment env = LocalAwsStage.dev().parameterOverrides(Map.of("DisplayName", "/orders/display-name")).build();
         stage.deployer().deploy(stage.request(env, stage.template(template)));
 
         DeployResult result = countedDeploy(env, stage.template(template));
@@ -152,11 +152,11 @@ class NoOpRedeployTest {
     void aNoEchoParameterGivenAValueIsNeverSkippedAndItsValueStaysOutOfTheDigest() {
         String template = Templates.topic("v1").replace("Parameters:\n", "Parameters:\n  DbPassword:\n    Type: String\n"
                 + "    NoEcho: true\n");
-        Environment first = LocalStage.dev().parameterOverrides(Map.of("DbPassword", "first-secret")).build();
+        Environment first = LocalAwsStage.dev().parameterOverrides(Map.of("DbPassword", "first-secret")).build();
         stage.deployer().deploy(stage.request(first, stage.template(template)));
-        String digest = DeploymentDigest.on(stage.stack(LocalStage.DEV, "us-east-1", "orders-dev").orElseThrow()).orElseThrow();
+        String digest = DeploymentDigest.on(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev").orElseThrow()).orElseThrow();
 
-        DeployResult result = countedDeploy(LocalStage.dev().parameterOverrides(Map.of("DbPassword", "second-secret")).build(),
+        DeployResult result = countedDeploy(LocalAwsStage.dev().parameterOverrides(Map.of("DbPassword", "second-secret")).build(),
                 stage.template(template));
 
         assertThat(cloudFormationCalls()).contains("CreateChangeSet");
@@ -164,17 +164,17 @@ class NoOpRedeployTest {
                 + "parameter DbPassword is given a value the stack does not show; creating a change set to find out what changed.");
         assertThat(result.primary().outcome()).isEqualTo(Outcome.UPDATED);
         // the digest is of the inputs with the secret replaced: the same for either value
-        assertThat(DeploymentDigest.on(stage.stack(LocalStage.DEV, "us-east-1", "orders-dev").orElseThrow())).contains(digest);
+        assertThat(DeploymentDigest.on(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev").orElseThrow())).contains(digest);
     }
 
     @Test
     void aStackThatRolledBackIsNotSkippedEvenWithAMatchingDigest() {
-        Environment env = LocalStage.dev().build();
+        Environment env = LocalAwsStage.dev().build();
         StageDeployer deployer = stage.deployer();
         deployer.deploy(stage.request(env, stage.template(Templates.topic("v1"))));
         Path broken = stage.template(Templates.topic("v2", Templates.failing("Audit", "Invalid request provided: bad policy"), 0));
         assertThatThrownBy(() -> deployer.deploy(stage.request(env, broken))).isInstanceOf(StackFailedException.class);
-        Stack rolledBack = stage.stack(LocalStage.DEV, "us-east-1", "orders-dev").orElseThrow();
+        Stack rolledBack = stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev").orElseThrow();
         assertThat(rolledBack.stackStatusAsString()).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
 
         DeployResult result = countedDeploy(env, stage.template(Templates.topic("v1")));
@@ -186,7 +186,7 @@ class NoOpRedeployTest {
 
     @Test
     void failOnEmptyChangeSetStillFailsWhenTheDigestSaysNothingChanged() {
-        Environment env = LocalStage.dev().build();
+        Environment env = LocalAwsStage.dev().build();
         stage.deployer().deploy(stage.request(env, stage.template(Templates.topic("v1"))));
         DeployRequest again = new DeployRequest(env, "orders", stage.template(Templates.topic("v1")), Optional.empty(),
                 dir.resolve("out"), Optional.empty(), true, Map.of());

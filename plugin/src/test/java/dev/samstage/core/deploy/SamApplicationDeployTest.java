@@ -45,12 +45,12 @@ class SamApplicationDeployTest {
     @TempDir
     Path dir;
 
-    private LocalStage stage;
+    private LocalAwsStage stage;
 
     @BeforeEach
     void start() throws IOException {
-        stage = new LocalStage(dir);
-        try (AwsClientFactory dev = stage.account(LocalStage.DEV, "us-east-1"); S3Client s3 = dev.s3()) {
+        stage = new LocalAwsStage(dir);
+        try (AwsClientFactory dev = stage.account(LocalAwsStage.DEV, "us-east-1"); S3Client s3 = dev.s3()) {
             s3.createBucket(b -> b.bucket("orders-artifacts-dev"));
             s3.putObject(b -> b.bucket("orders-artifacts-dev").key("orders/3f2a.zip"), RequestBody.fromBytes(zip()));
         }
@@ -63,11 +63,11 @@ class SamApplicationDeployTest {
 
     @Test
     void deploysASamTemplateAndFindsTheStageUrlOfItsImplicitApi() throws Exception {
-        DeployResult result = stage.deployer().deploy(stage.request(LocalStage.dev().build(), stage.template(SAM_TEMPLATE)));
+        DeployResult result = stage.deployer().deploy(stage.request(LocalAwsStage.dev().build(), stage.template(SAM_TEMPLATE)));
 
         assertThat(result.primary().outcome()).isEqualTo(Outcome.CREATED);
         String restApiId;
-        try (AwsClientFactory dev = stage.account(LocalStage.DEV, "us-east-1"); ApiGatewayClient apis = dev.apiGateway()) {
+        try (AwsClientFactory dev = stage.account(LocalAwsStage.DEV, "us-east-1"); ApiGatewayClient apis = dev.apiGateway()) {
             restApiId = apis.getRestApis().items().get(0).id();
         }
         String url = "https://" + restApiId + ".execute-api.us-east-1.amazonaws.com/Prod";
@@ -81,17 +81,17 @@ class SamApplicationDeployTest {
 
     @Test
     void deploysToASecondRegionFromThatRegionsOwnBucket() {
-        try (AwsClientFactory euWest = stage.account(LocalStage.DEV, "eu-west-1"); S3Client s3 = euWest.s3()) {
+        try (AwsClientFactory euWest = stage.account(LocalAwsStage.DEV, "eu-west-1"); S3Client s3 = euWest.s3()) {
             s3.createBucket(b -> b.bucket("orders-artifacts-dev-euw1")
                     .createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
         }
-        Environment twoRegions = LocalStage.dev().regions(List.of("us-east-1", "eu-west-1")).bucket("orders-artifacts-dev")
+        Environment twoRegions = LocalAwsStage.dev().regions(List.of("us-east-1", "eu-west-1")).bucket("orders-artifacts-dev")
                 .regionBuckets(Map.of("eu-west-1", "orders-artifacts-dev-euw1")).build();
 
         DeployResult result = stage.deployer().deploy(stage.request(twoRegions, stage.template(SAM_TEMPLATE)));
 
         assertThat(result.regions()).extracting(DeployResult.RegionResult::outcome).containsOnly(Outcome.CREATED);
-        try (AwsClientFactory euWest = stage.account(LocalStage.DEV, "eu-west-1");
+        try (AwsClientFactory euWest = stage.account(LocalAwsStage.DEV, "eu-west-1");
              S3Client s3 = euWest.s3();
              CloudFormationClient cfn = euWest.cloudFormation()) {
             assertThat(s3.headObject(b -> b.bucket("orders-artifacts-dev-euw1").key("orders/3f2a.zip")).contentLength())
@@ -100,7 +100,7 @@ class SamApplicationDeployTest {
                     .contains("s3://orders-artifacts-dev-euw1/orders/3f2a.zip")
                     .doesNotContain("s3://orders-artifacts-dev/");
         }
-        try (AwsClientFactory usEast = stage.account(LocalStage.DEV, "us-east-1"); CloudFormationClient cfn = usEast.cloudFormation()) {
+        try (AwsClientFactory usEast = stage.account(LocalAwsStage.DEV, "us-east-1"); CloudFormationClient cfn = usEast.cloudFormation()) {
             assertThat(cfn.getTemplate(b -> b.stackName("orders-dev")).templateBody()).contains("s3://orders-artifacts-dev/orders/3f2a.zip");
         }
     }

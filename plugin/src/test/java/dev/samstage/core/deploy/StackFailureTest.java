@@ -13,11 +13,11 @@ class StackFailureTest {
     @TempDir
     Path dir;
 
-    private LocalStage stage;
+    private LocalAwsStage stage;
 
     @BeforeEach
     void start() {
-        stage = new LocalStage(dir);
+        stage = new LocalAwsStage(dir);
     }
 
     @AfterEach
@@ -40,7 +40,7 @@ class StackFailureTest {
                 """;
         Path template = stage.template(Templates.topic("v1", nested, 0));
 
-        assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalStage.dev().build(), template)))
+        assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalAwsStage.dev().build(), template)))
                 .isInstanceOf(StackFailedException.class)
                 .hasMessage("Stack orders-dev in us-east-1 ended in ROLLBACK_COMPLETE: nested stack Api > GetOrders "
                         + "(AWS::ApiGateway::Method) CREATE_FAILED: Resource handler returned message: Invalid method "
@@ -61,7 +61,7 @@ class StackFailureTest {
                 """;
         Path template = stage.template(Templates.topic("v1", function, 0));
 
-        assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalStage.dev().build(), template)))
+        assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalAwsStage.dev().build(), template)))
                 .isInstanceOf(StackFailedException.class)
                 .hasMessageStartingWith("Stack orders-dev in us-east-1 ended in ROLLBACK_COMPLETE: Fn (AWS::Lambda::Function) "
                         + "CREATE_FAILED: Resource handler returned message: ")

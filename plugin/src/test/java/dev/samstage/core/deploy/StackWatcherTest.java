@@ -22,11 +22,11 @@ class StackWatcherTest {
     @TempDir
     Path dir;
 
-    private LocalStage stage;
+    private LocalAwsStage stage;
 
     @BeforeEach
     void start() {
-        stage = new LocalStage(dir);
+        stage = new LocalAwsStage(dir);
     }
 
     @AfterEach
@@ -41,7 +41,7 @@ class StackWatcherTest {
             sleeps.add(d);
             Sleeper.SYSTEM.sleep(d);
         };
-        try (AwsClientFactory dev = stage.account(LocalStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
+        try (AwsClientFactory dev = stage.account(LocalAwsStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
             String id = cfn.createChangeSet(r -> r.stackName("orders-dev").changeSetName("first")
                     .changeSetType(ChangeSetType.CREATE).templateBody(Templates.topic("v1", "Queue:\n  Type: AWS::SQS::Queue\n", 3))).id();
             StackWatcher watcher = new StackWatcher(cfn, stage.events::add, recording, Clock.systemUTC(), "");

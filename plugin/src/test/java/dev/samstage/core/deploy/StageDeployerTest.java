@@ -35,12 +35,12 @@ class StageDeployerTest {
     @TempDir
     Path dir;
 
-    private LocalStage stage;
+    private LocalAwsStage stage;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void start() {
-        stage = new LocalStage(dir);
+        stage = new LocalAwsStage(dir);
     }
 
     @AfterEach
@@ -50,7 +50,7 @@ class StageDeployerTest {
 
     @Test
     void firstDeployCreatesTheStackStreamsItsEventsAndWritesOutputs() throws Exception {
-        DeployResult result = stage.deployer().deploy(stage.request(LocalStage.dev().build(), stage.template(Templates.topic("v1"))));
+        DeployResult result = stage.deployer().deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v1"))));
 
         assertThat(result.primary().outcome()).isEqualTo(Outcome.CREATED);
         assertThat(result.primary().endpoint()).contains("https://abc123defg.execute-api.us-east-1.amazonaws.com/dev");
@@ -81,21 +81,21 @@ class StageDeployerTest {
     @Test
     void updateExecutesAChangeSetOfTheDifferences() throws Exception {
         StageDeployer deployer = stage.deployer();
-        deployer.deploy(stage.request(LocalStage.dev().build(), stage.template(Templates.topic("v1"))));
-        DeployResult result = deployer.deploy(stage.request(LocalStage.dev().build(),
+        deployer.deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v1"))));
+        DeployResult result = deployer.deploy(stage.request(LocalAwsStage.dev().build(),
                 stage.template(Templates.topic("v2", "Queue:\n  Type: AWS::SQS::Queue\n", 0))));
 
         assertThat(result.primary().outcome()).isEqualTo(Outcome.UPDATED);
         JsonNode changes = json.readTree(stage.file("change-set.json")).get("changes");
         assertThat(changes.findValuesAsText("logicalId")).containsExactlyInAnyOrder("Topic", "Queue");
         assertThat(changes.findValuesAsText("action")).containsExactlyInAnyOrder("Modify", "Add");
-        assertThat(stage.stack(LocalStage.DEV, "us-east-1", "orders-dev")).map(Stack::stackStatusAsString).contains("UPDATE_COMPLETE");
+        assertThat(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev")).map(Stack::stackStatusAsString).contains("UPDATE_COMPLETE");
     }
 
     @Test
     void anEmptyChangeSetIsASuccessThatStillWritesOutputsAndLeavesNoChangeSet() throws Exception {
         StageDeployer deployer = stage.deployer();
-        Environment env = LocalStage.dev().parameterOverrides(Map.of("Stage", "dev")).build();
+        Environment env = LocalAwsStage.dev().parameterOverrides(Map.of("Stage", "dev")).build();
         deployer.deploy(stage.request(env, stage.template(Templates.topic("v1"))));
         Files.delete(dir.resolve("out/outputs.json"));
 
@@ -105,7 +105,7 @@ class StageDeployerTest {
         assertThat(result.primary().changeSetId()).isEmpty();
         assertThat(stage.messages()).contains("No changes to stack orders-dev in us-east-1; nothing to execute.");
         assertThat(json.readTree(stage.file("outputs.json")).get("outputs").get("TopicArn").asText()).contains(":111111111111:");
-        try (AwsClientFactory dev = stage.account(LocalStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
+        try (AwsClientFactory dev = stage.account(LocalAwsStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
             assertThat(cfn.listChangeSets(r -> r.stackName("orders-dev")).summaries())
                     .extracting(cs -> cs.statusAsString()).doesNotContain("FAILED");
         }
@@ -114,8 +114,8 @@ class StageDeployerTest {
     @Test
     void anEmptyChangeSetFailsWhenAskedTo() {
         StageDeployer deployer = stage.deployer();
-        deployer.deploy(stage.request(LocalStage.dev().build(), stage.template(Templates.topic("v1"))));
-        DeployRequest again = new DeployRequest(LocalStage.dev().build(), "orders", stage.template(Templates.topic("v1")),
+        deployer.deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v1"))));
+        DeployRequest again = new DeployRequest(LocalAwsStage.dev().build(), "orders", stage.template(Templates.topic("v1")),
                 Optional.empty(), dir.resolve("out"), Optional.empty(), true, Map.of());
         assertThatThrownBy(() -> deployer.deploy(again))
                 .isInstanceOf(DeployException.class)
@@ -125,7 +125,7 @@ class StageDeployerTest {
 
     @Test
     void approvalGateStopsAfterTheChangeSetAndExecutesExactlyTheReviewedOne() throws Exception {
-        Environment gated = LocalStage.dev().requiresApproval(true).build();
+        Environment gated = LocalAwsStage.dev().requiresApproval(true).build();
         Path template = stage.template(Templates.topic("v1"));
         StageDeployer deployer = stage.deployer();
 
@@ -133,7 +133,7 @@ class StageDeployerTest {
 
         assertThat(pending.awaitingApproval()).isTrue();
         String id = pending.primary().changeSetId().orElseThrow();
-        assertThat(stage.stack(LocalStage.DEV, "us-east-1", "orders-dev")).map(Stack::stackStatusAsString).contains("REVIEW_IN_PROGRESS");
+        assertThat(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev")).map(Stack::stackStatusAsString).contains("REVIEW_IN_PROGRESS");
         assertThat(dir.resolve("out/outputs.json")).doesNotExist();
         assertThat(json.readTree(stage.file("change-set.json")).get("changeSetId").asText()).isEqualTo(id);
         assertThat(stage.messages()).contains("Stage dev requires approval: review change-set.json in " + dir.resolve("out")
@@ -186,7 +186,7 @@ class StageDeployerTest {
         Path broken = stage.template(Templates.topic("v1", Templates.failing("Orders", "Resource handler returned message: quota exceeded"), 0));
 
         StackFailedException failure = catchThrowableOfType(StackFailedException.class,
-                () -> deployer.deploy(stage.request(LocalStage.dev().build(), broken)));
+                () -> deployer.deploy(stage.request(LocalAwsStage.dev().build(), broken)));
 
         assertThat(failure.finalStatus()).isEqualTo("ROLLBACK_COMPLETE");
         assertThat(failure).hasMessage("Stack orders-dev in us-east-1 ended in ROLLBACK_COMPLETE: Orders (AWS::SQS::Queue) "
@@ -197,7 +197,7 @@ class StageDeployerTest {
                 .contains("Root cause: Orders (AWS::SQS::Queue) CREATE_FAILED: Resource handler returned message: quota exceeded");
         assertThat(dir.resolve("out/outputs.json")).doesNotExist();
 
-        DeployResult fixed = deployer.deploy(stage.request(LocalStage.dev().build(), stage.template(Templates.topic("v1"))));
+        DeployResult fixed = deployer.deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v1"))));
 
         assertThat(fixed.primary().outcome()).isEqualTo(Outcome.CREATED);
         assertThat(stage.messages()).contains(
@@ -209,33 +209,33 @@ class StageDeployerTest {
     @Test
     void aFailedUpdateRollsBackAndKeepsThePreviousVersion() {
         StageDeployer deployer = stage.deployer();
-        deployer.deploy(stage.request(LocalStage.dev().build(), stage.template(Templates.topic("v1"))));
+        deployer.deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v1"))));
         Path broken = stage.template(Templates.topic("v2", Templates.failing("Audit", "Invalid request provided: bad policy"), 1));
 
-        assertThatThrownBy(() -> deployer.deploy(stage.request(LocalStage.dev().build(), broken)))
+        assertThatThrownBy(() -> deployer.deploy(stage.request(LocalAwsStage.dev().build(), broken)))
                 .isInstanceOf(StackFailedException.class)
                 .hasMessage("Stack orders-dev in us-east-1 ended in UPDATE_ROLLBACK_COMPLETE: Audit (AWS::SQS::Queue) "
                         + "CREATE_FAILED: Invalid request provided: bad policy; the previous version is still in place. "
                         + "Fix the cause and deploy again.");
-        Stack stack = stage.stack(LocalStage.DEV, "us-east-1", "orders-dev").orElseThrow();
+        Stack stack = stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev").orElseThrow();
         assertThat(stack.stackStatusAsString()).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
         assertThat(stack.outputs()).extracting(o -> o.outputKey()).contains("TopicArn");
 
-        DeployResult next = deployer.deploy(stage.request(LocalStage.dev().build(), stage.template(Templates.topic("v3"))));
+        DeployResult next = deployer.deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v3"))));
         assertThat(next.primary().outcome()).isEqualTo(Outcome.UPDATED);
     }
 
     @Test
     void waitsForAStackBusyWithAnotherOperationAndFinishesSoonAfterItsOwnEnds() throws Exception {
         StageDeployer deployer = stage.deployer();
-        deployer.deploy(stage.request(LocalStage.dev().build(), stage.template(Templates.topic("v1"))));
-        try (AwsClientFactory dev = stage.account(LocalStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
+        deployer.deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v1"))));
+        try (AwsClientFactory dev = stage.account(LocalAwsStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
             String other = cfn.createChangeSet(r -> r.stackName("orders-dev").changeSetName("someone-else")
                     .changeSetType(ChangeSetType.UPDATE).templateBody(Templates.topic("other", "", 2))).id();
             cfn.executeChangeSet(r -> r.changeSetName(other));
         }
 
-        DeployResult result = deployer.deploy(stage.request(LocalStage.dev().build(), stage.template(Templates.topic("v2", "", 2))));
+        DeployResult result = deployer.deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v2", "", 2))));
         Instant returned = Instant.now();
 
         assertThat(result.primary().outcome()).isEqualTo(Outcome.UPDATED);
@@ -250,12 +250,12 @@ class StageDeployerTest {
     @Test
     void aMissingRequiredParameterStopsBeforeAnyChangeSet() {
         String template = Templates.topic("v1").replace("Parameters:\n", "Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n");
-        assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalStage.dev().build(), stage.template(template))))
+        assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalAwsStage.dev().build(), stage.template(template))))
                 .isInstanceOf(DeployException.class)
                 .hasMessage("Template parameter DbPassword of stack orders-dev has no Default and no value; nothing was "
                         + "deployed. Give it in <parameterOverrides>, -Dsamstage.parameterOverrides=DbPassword=<value>, "
                         + "or the template configuration file.");
-        assertThat(stage.stack(LocalStage.DEV, "us-east-1", "orders-dev")).isEmpty();
+        assertThat(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev")).isEmpty();
     }
 
     @Test
@@ -265,45 +265,45 @@ class StageDeployerTest {
                 {"Parameters": {"Stage": "from-file", "Unknown": "x"}, "Tags": {"team": "payments", "cost": "1"},
                  "StackPolicy": {"Statement": [{"Effect": "Allow", "Action": "Update:*", "Principal": "*", "Resource": "*"}]}}
                 """);
-        Environment env = LocalStage.dev().templateConfiguration(config).tags(Map.of("cost", "2")).build();
+        Environment env = LocalAwsStage.dev().templateConfiguration(config).tags(Map.of("cost", "2")).build();
         DeployRequest request = new DeployRequest(env, "orders", stage.template(Templates.topic("v1")), Optional.empty(),
                 dir.resolve("out"), Optional.empty(), false, Map.of("commit", "abc123"));
 
         DeployResult result = stage.deployer().deploy(request);
 
         assertThat(result.primary().endpoint()).contains("https://abc123defg.execute-api.us-east-1.amazonaws.com/from-file");
-        Stack stack = stage.stack(LocalStage.DEV, "us-east-1", "orders-dev").orElseThrow();
+        Stack stack = stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev").orElseThrow();
         assertThat(stack.tags()).filteredOn(t -> !t.key().equals(DeploymentDigest.TAG)).extracting(t -> t.key() + "=" + t.value())
                 .containsExactlyInAnyOrder("team=payments", "cost=2", "commit=abc123");
         assertThat(stage.messages()).contains("Parameter Unknown is not declared by the template; its value is not passed.");
-        try (AwsClientFactory dev = stage.account(LocalStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
+        try (AwsClientFactory dev = stage.account(LocalAwsStage.DEV, "us-east-1"); CloudFormationClient cfn = dev.cloudFormation()) {
             assertThat(cfn.getStackPolicy(r -> r.stackName("orders-dev")).stackPolicyBody()).contains("Update:*");
         }
     }
 
     @Test
     void deploysIntoTheStageAccountOnly() {
-        Environment prod = Environment.builder("prod").accountId(LocalStage.PROD).regions(List.of("us-east-1"))
+        Environment prod = Environment.builder("prod").accountId(LocalAwsStage.PROD).regions(List.of("us-east-1"))
                 .stackName("orders-prod").production(true).build();
         stage.deployer().deploy(stage.request(prod, stage.template(Templates.topic("v1"))));
 
-        assertThat(stage.stack(LocalStage.PROD, "us-east-1", "orders-prod")).isPresent();
-        assertThat(stage.stack(LocalStage.DEV, "us-east-1", "orders-prod")).isEmpty();
+        assertThat(stage.stack(LocalAwsStage.PROD, "us-east-1", "orders-prod")).isPresent();
+        assertThat(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-prod")).isEmpty();
         assertThat(stage.messages()).contains(
                 "Assumed arn:aws:iam::222222222222:role/orders-us-east-1-DeploymentRole as session orders-build-1.");
     }
 
     @Test
     void deploysToSeveralRegionsInParallelAndWritesOutputsPerRegion() throws Exception {
-        Environment twoRegions = LocalStage.dev().regions(List.of("us-east-1", "eu-west-1")).bucket("artifacts-use1")
+        Environment twoRegions = LocalAwsStage.dev().regions(List.of("us-east-1", "eu-west-1")).bucket("artifacts-use1")
                 .regionBuckets(Map.of("eu-west-1", "artifacts-euw1")).build();
 
         DeployResult result = stage.deployer().deploy(stage.request(twoRegions, stage.template(Templates.topic("v1", "", 1))));
 
         assertThat(result.regions()).extracting(DeployResult.RegionResult::region).containsExactly("us-east-1", "eu-west-1");
         assertThat(result.regions()).extracting(DeployResult.RegionResult::outcome).containsOnly(Outcome.CREATED);
-        assertThat(stage.stack(LocalStage.DEV, "eu-west-1", "orders-dev")).isPresent();
-        assertThat(stage.stack(LocalStage.DEV, "us-east-1", "orders-dev")).isPresent();
+        assertThat(stage.stack(LocalAwsStage.DEV, "eu-west-1", "orders-dev")).isPresent();
+        assertThat(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev")).isPresent();
         JsonNode outputs = json.readTree(stage.file("outputs.json"));
         assertThat(outputs.get("stage").asText()).isEqualTo("dev");
         assertThat(outputs.get("regions").get("eu-west-1").get("endpoint").asText())
@@ -324,7 +324,7 @@ class StageDeployerTest {
                     Properties:
                       Handler: app.Handler::handleRequest
                 """);
-        assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalStage.dev().build(), invalid)))
+        assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalAwsStage.dev().build(), invalid)))
                 .isInstanceOf(DeployException.class)
                 .hasMessageStartingWith("CloudFormation rejected the change set for stack orders-dev in us-east-1: "
                         + "Transform AWS::Serverless-2016-10-31 failed with: ")
@@ -333,7 +333,7 @@ class StageDeployerTest {
 
     @Test
     void aRedeployWithNothingChangedTakesAHandfulOfCallsAndExecutesNothing() {
-        Environment env = LocalStage.dev().build();
+        Environment env = LocalAwsStage.dev().build();
         stage.deployer().deploy(stage.request(env, stage.template(Templates.topic("v1"))));
         List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutionInterceptor counting = new ExecutionInterceptor() {
@@ -352,7 +352,7 @@ class StageDeployerTest {
 
     @Test
     void approvalAcrossRegionsExecutesEachRegionsReviewedChangeSet() {
-        Environment gated = LocalStage.dev().regions(List.of("us-east-1", "eu-west-1")).requiresApproval(true).build();
+        Environment gated = LocalAwsStage.dev().regions(List.of("us-east-1", "eu-west-1")).requiresApproval(true).build();
         Path template = stage.template(Templates.topic("v1"));
         StageDeployer deployer = stage.deployer();
 

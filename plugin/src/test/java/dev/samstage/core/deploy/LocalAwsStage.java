@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * A stage on the local AWS for deployment tests: base credentials, a deployer recording its
  * events, templates written to a directory, and clients acting directly in an account.
  */
-final class LocalStage implements AutoCloseable {
+final class LocalAwsStage implements AutoCloseable {
 
     static final String DEV = "111111111111";
     static final String PROD = "222222222222";
@@ -33,7 +33,7 @@ final class LocalStage implements AutoCloseable {
     final Path dir;
     private int templates;
 
-    LocalStage(Path dir) {
+    LocalAwsStage(Path dir) {
         LocalAws.get().reset();
         this.dir = dir;
         this.base = AwsClientFactory.create("us-east-1",

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.samstage.core.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-class EnvironmentTest {
+class EnvironmentElementTest {
 
     @Test
     void anEnvironmentWithoutANameIsOneLineNotANullPointer() {
-        assertThatThrownBy(() -> new Environment().toCore())
+        assertThatThrownBy(() -> new EnvironmentElement().toCore())
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("An <environment> of the samstage plugin configuration has no <name>; give every <environment> "
                         + "a <name>, such as dev.");
@@ -18,7 +18,7 @@ class EnvironmentTest {
 
     @Test
     void aBlankNameIsNoNameEither() {
-        Environment blank = new Environment();
+        EnvironmentElement blank = new EnvironmentElement();
         blank.setName("  ");
 
         assertThatThrownBy(blank::toCore).isInstanceOf(ConfigException.class).hasMessageContaining("has no <name>");
@@ -26,7 +26,7 @@ class EnvironmentTest {
 
     @Test
     void aNamedEnvironmentBecomesTheCoreValue() {
-        Environment dev = new Environment();
+        EnvironmentElement dev = new EnvironmentElement();
         dev.setName("dev");
 
         assertThat(dev.toCore().name()).isEqualTo("dev");

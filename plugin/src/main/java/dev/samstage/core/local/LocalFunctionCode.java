@@ -21,35 +21,35 @@ import java.util.zip.ZipInputStream;
  * (Lambda's layout); a {@code .zip} or {@code .jar} is extracted to a temporary directory and
  * read the same way. The temporary copy is removed on close.
  */
-final class FunctionCode implements AutoCloseable {
+final class LocalFunctionCode implements AutoCloseable {
 
     private final List<Path> classpath;
     private final Path extracted;
 
-    private FunctionCode(List<Path> classpath, Path extracted) {
+    private LocalFunctionCode(List<Path> classpath, Path extracted) {
         this.classpath = List.copyOf(classpath);
         this.extracted = extracted;
     }
 
-    static FunctionCode of(LocalFunction function, Path templateDir, List<Path> projectClasspath) {
+    static LocalFunctionCode of(LocalFunction function, Path templateDir, List<Path> projectClasspath) {
         return of(function, templateDir, templateDir, projectClasspath, Map.of());
     }
 
-    static FunctionCode of(LocalFunction function, Path templateDir, LocalStageRequest request) {
+    static LocalFunctionCode of(LocalFunction function, Path templateDir, LocalStageRequest request) {
         return of(function, templateDir, request.projectDir(), request.projectClasspath(), request.moduleClasspaths());
     }
 
-    private static FunctionCode of(LocalFunction function, Path templateDir, Path projectDir, List<Path> projectClasspath,
-                                   Map<Path, List<Path>> modules) {
+    private static LocalFunctionCode of(LocalFunction function, Path templateDir, Path projectDir,
+                                        List<Path> projectClasspath, Map<Path, List<Path>> modules) {
         String codeUri = function.codeUri();
         if (codeUri == null || codeUri.isBlank() || templateDir.resolve(codeUri).normalize().equals(templateDir.normalize())
                 || real(templateDir.resolve(codeUri)).equals(real(projectDir))) {
-            return new FunctionCode(projectClasspath, null);
+            return new LocalFunctionCode(projectClasspath, null);
         }
         Path named = real(templateDir.resolve(codeUri));
         for (Map.Entry<Path, List<Path>> module : modules.entrySet()) {
             if (real(module.getKey()).equals(named)) {
-                return new FunctionCode(module.getValue(), null);
+                return new LocalFunctionCode(module.getValue(), null);
             }
         }
         if (Files.isRegularFile(named.resolve("pom.xml"))) {
@@ -63,12 +63,12 @@ final class FunctionCode implements AutoCloseable {
         }
         Path location = templateDir.resolve(codeUri).normalize();
         if (Files.isDirectory(location)) {
-            return new FunctionCode(lambdaLayout(location), null);
+            return new LocalFunctionCode(lambdaLayout(location), null);
         }
         String name = location.getFileName().toString();
         if (Files.isRegularFile(location) && (name.endsWith(".zip") || name.endsWith(".jar"))) {
             Path target = extract(location);
-            return new FunctionCode(lambdaLayout(target), target);
+            return new LocalFunctionCode(lambdaLayout(target), target);
         }
         throw new LocalStageException("Function " + function.logicalId() + ": CodeUri " + codeUri + " (" + location
             + ") is neither a directory nor a .zip/.jar file; build the function first or fix CodeUri");

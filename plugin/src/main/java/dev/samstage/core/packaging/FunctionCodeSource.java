@@ -10,9 +10,9 @@ import java.util.Optional;
  * and a function with no {@code CodeUri} of its own or in {@code Globals} runs the project's
  * own build.
  */
-final class FunctionCode {
+final class FunctionCodeSource {
 
-    private FunctionCode() {
+    private FunctionCodeSource() {
     }
 
     /**
@@ -22,8 +22,8 @@ final class FunctionCode {
      */
     static Optional<PropertySite> check(TemplateResource function, String template, boolean globalCodeUri) {
         String type = "AWS::Serverless::Function";
-        Optional<String> imageUri = function.property("ImageUri").map(FunctionCode::text);
-        Optional<String> packageType = function.property("PackageType").map(FunctionCode::text);
+        Optional<String> imageUri = function.property("ImageUri").map(FunctionCodeSource::text);
+        Optional<String> packageType = function.property("PackageType").map(FunctionCodeSource::text);
         if (imageUri.isPresent() || packageType.filter("Image"::equals).isPresent()) {
             PropertySite site = imageUri.isPresent()
                     ? new PropertySite(template, function.logicalId(), type, "ImageUri", imageUri.get())

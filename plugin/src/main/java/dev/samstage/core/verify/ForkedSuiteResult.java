@@ -11,9 +11,9 @@ import java.util.List;
  * @param skipped    tests disabled or aborted by an assumption
  * @param failures   each failure with the test's name and message
  */
-public record SuiteResult(long found, long succeeded, long failed, long skipped, List<SuiteFailure> failures) {
+public record ForkedSuiteResult(long found, long succeeded, long failed, long skipped, List<SuiteFailure> failures) {
 
-    public SuiteResult {
+    public ForkedSuiteResult {
         failures = List.copyOf(failures);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * The names of the {@code -D} user properties that override a stage's configuration. Every
  * property name lives here so that messages, the Maven adapter and the docs agree.
  */
-public final class StageProperties {
+public final class StagePropertyNames {
 
     public static final String ACCOUNT_ID = "samstage.accountId";
     /** One region, or several separated by commas. */
@@ -38,6 +38,6 @@ public final class StageProperties {
             BUCKET, PREFIX, KMS_KEY_ID, PARAMETER_OVERRIDES, TEMPLATE_CONFIGURATION, TAGS, CAPABILITIES,
             CLOUDFORMATION_ROLE_ARN, SUITE, REQUIRES_APPROVAL, PRODUCTION, DEPLOYMENT_PREFERENCE);
 
-    private StageProperties() {
+    private StagePropertyNames() {
     }
 }

@@ -12,9 +12,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 
 /** The project's class paths as file paths, read from Maven's resolved model. */
-final class ProjectPaths {
+final class ProjectClasspaths {
 
-    private ProjectPaths() {
+    private ProjectClasspaths() {
     }
 
     /** Classes directory first, then the runtime dependencies. */

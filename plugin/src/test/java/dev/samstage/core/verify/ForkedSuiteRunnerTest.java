@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SuiteRunnerTest {
+class ForkedSuiteRunnerTest {
 
     private static final URI ENDPOINT = URI.create("http://127.0.0.1:9/");
 
@@ -42,7 +42,7 @@ class SuiteRunnerTest {
             location(org.junit.platform.commons.util.ClassLoaderUtils.class),
             location(org.opentest4j.AssertionFailedError.class),
             location(org.apiguardian.api.API.class));
-        Path sources = Path.of(SuiteRunnerTest.class.getResource("/suite-fixtures/example/OrdersIT.java").toURI()).getParent();
+        Path sources = Path.of(ForkedSuiteRunnerTest.class.getResource("/suite-fixtures/example/OrdersIT.java").toURI()).getParent();
         List<String> args = new ArrayList<>(List.of("-d", testClasses.toString(), "-cp",
             String.join(File.pathSeparator, serviceClasspath.stream().map(Path::toString).toList())));
         try (Stream<Path> files = Files.list(sources)) {
@@ -55,20 +55,20 @@ class SuiteRunnerTest {
     void passingSuiteRunsOnlyItsTagInAForkAndWritesJUnitXml() throws Exception {
         Path reports = work.resolve("pass/test-reports");
 
-        SuiteResult result = new SuiteRunner(events::add).run(request("integration", reports));
+        ForkedSuiteResult result = new ForkedSuiteRunner(events::add).run(request("integration", reports));
 
-        assertThat(result).isEqualTo(new SuiteResult(2, 2, 0, 0, List.of()));
+        assertThat(result).isEqualTo(new ForkedSuiteResult(2, 2, 0, 0, List.of()));
         assertThat(result.passed()).isTrue();
         assertThat(Files.readString(reports.resolve("TEST-junit-jupiter.xml")))
             .contains("classname=\"example.OrdersIT\"").doesNotContain("HealthSanityIT");
         assertThat(messages()).contains("PASSED OrdersIT > seesTheStageEndpoint()", "orders suite says hello")
             .anyMatch(m -> m.startsWith("Suite 'integration' passed: Tests run: 2, Failures: 0, Skipped: 0"));
-        assertThat(SuiteRunner.summaryFile(reports)).exists();
+        assertThat(ForkedSuiteRunner.summaryFile(reports)).exists();
     }
 
     @Test
     void anotherTagSelectsAnotherSuite() {
-        SuiteResult result = new SuiteRunner(events::add).run(request("sanity", work.resolve("sanity/test-reports")));
+        ForkedSuiteResult result = new ForkedSuiteRunner(events::add).run(request("sanity", work.resolve("sanity/test-reports")));
 
         assertThat(result.found()).isOne();
         assertThat(messages()).contains("PASSED HealthSanityIT > isUp()");
@@ -76,7 +76,7 @@ class SuiteRunnerTest {
 
     @Test
     void failingSuiteReportsEachFailureWithNameAndMessage() {
-        SuiteResult result = new SuiteRunner(events::add).run(request("broken", work.resolve("broken/test-reports")));
+        ForkedSuiteResult result = new ForkedSuiteRunner(events::add).run(request("broken", work.resolve("broken/test-reports")));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.summary()).isEqualTo("Tests run: 2, Failures: 1, Skipped: 0");
@@ -88,7 +88,7 @@ class SuiteRunnerTest {
 
     @Test
     void tagWithoutTestsFailsInsteadOfPassingSilently() {
-        assertThatThrownBy(() -> new SuiteRunner(events::add).run(request("smoke", work.resolve("smoke/test-reports"))))
+        assertThatThrownBy(() -> new ForkedSuiteRunner(events::add).run(request("smoke", work.resolve("smoke/test-reports"))))
             .isInstanceOf(NoTestsFoundException.class)
             .hasMessage("No tests tagged 'smoke' in " + testClasses
                 + "; tag the suite's classes with @Tag(\"smoke\") or choose the stage's suite tag");
@@ -99,7 +99,7 @@ class SuiteRunnerTest {
         SuiteRequest request = new SuiteRequest("local", ENDPOINT, work.resolve("nothing"), serviceClasspath, launcherJars(),
             "integration", work.resolve("r"), Map.of(), null);
 
-        assertThatThrownBy(() -> new SuiteRunner(events::add).run(request))
+        assertThatThrownBy(() -> new ForkedSuiteRunner(events::add).run(request))
             .isInstanceOf(SuiteException.class)
             .hasMessageStartingWith("No test classes at " + work.resolve("nothing") + "; compile the suite first");
     }

@@ -22,9 +22,9 @@ import java.util.TreeMap;
  * service's JUnit and Rest Assured versions never meet the plugin's. The fork runs the test
  * kit's {@code SuiteLauncher} (the JUnit Platform Launcher with a tag filter and the legacy
  * XML report listener), its output arrives here line by line as events, and its summary
- * file becomes the {@link SuiteResult}. A tag that selects no test is an error, never a pass.
+ * file becomes the {@link ForkedSuiteResult}. A tag that selects no test is an error, never a pass.
  */
-public final class SuiteRunner {
+public final class ForkedSuiteRunner {
 
     static final String LAUNCHER_CLASS = "dev.samstage.testkit.launch.SuiteLauncher";
 
@@ -40,11 +40,11 @@ public final class SuiteRunner {
     private final StageListener listener;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SuiteRunner(StageListener listener) {
+    public ForkedSuiteRunner(StageListener listener) {
         this.listener = listener;
     }
 
-    public SuiteResult run(SuiteRequest request) {
+    public ForkedSuiteResult run(SuiteRequest request) {
         if (!Files.isDirectory(request.testClassesDir())) {
             throw new SuiteException("No test classes at " + request.testClassesDir()
                 + "; compile the suite first (mvn test-compile) or check the project's test output directory");
@@ -124,7 +124,7 @@ public final class SuiteRunner {
         }
     }
 
-    private SuiteResult result(SuiteRequest request, Path summary, int exit) throws IOException {
+    private ForkedSuiteResult result(SuiteRequest request, Path summary, int exit) throws IOException {
         if (!Files.isRegularFile(summary)) {
             throw new SuiteException("The suite JVM exited with code " + exit + " before writing " + summary
                 + "; see its output above (is " + LAUNCHER_CLASS + " on the class path?)");
@@ -132,7 +132,7 @@ public final class SuiteRunner {
         JsonNode node = json.readTree(summary.toFile());
         List<SuiteFailure> failures = new ArrayList<>();
         node.path("failures").forEach(f -> failures.add(new SuiteFailure(f.path("test").asText(), f.path("message").asText())));
-        SuiteResult result = new SuiteResult(node.path("found").asLong(), node.path("succeeded").asLong(),
+        ForkedSuiteResult result = new ForkedSuiteResult(node.path("found").asLong(), node.path("succeeded").asLong(),
             node.path("failed").asLong(), node.path("skipped").asLong(), failures);
         if (result.found() == 0) {
             throw new NoTestsFoundException("No tests tagged '" + request.tag() + "' in " + request.testClassesDir()

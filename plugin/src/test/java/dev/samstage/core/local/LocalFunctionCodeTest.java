@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local stage resolves a function's CodeUri as packaging does: against the template's directory. */
-class FunctionCodeTest {
+class LocalFunctionCodeTest {
 
     @TempDir
     Path root;
@@ -32,7 +32,7 @@ class FunctionCodeTest {
                 .getParent().getParent();
         Path classes = Files.createDirectories(root.resolve("HelloWorldFunction/target/classes"));
 
-        try (FunctionCode code = FunctionCode.of(function("HelloWorldFunction"), root,
+        try (LocalFunctionCode code = LocalFunctionCode.of(function("HelloWorldFunction"), root,
                 request(projectDir, List.of(classes), Map.of()))) {
             assertThat(code.classpath()).containsExactly(classes);
         }
@@ -44,7 +44,7 @@ class FunctionCodeTest {
         Files.writeString(module.resolve("pom.xml"), "<project/>");
         Path classes = Files.createDirectories(module.resolve("target/classes"));
 
-        try (FunctionCode code = FunctionCode.of(function("HelloWorldFunction"), root,
+        try (LocalFunctionCode code = LocalFunctionCode.of(function("HelloWorldFunction"), root,
                 request(root, List.of(), Map.of(module, List.of(classes))))) {
             assertThat(code.classpath()).containsExactly(classes);
         }
@@ -55,7 +55,8 @@ class FunctionCodeTest {
         Path module = Files.createDirectories(root.resolve("HelloWorldFunction"));
         Files.writeString(module.resolve("pom.xml"), "<project/>");
 
-        assertThatThrownBy(() -> FunctionCode.of(function("HelloWorldFunction"), root, request(root, List.of(), Map.of())))
+        assertThatThrownBy(() -> LocalFunctionCode.of(function("HelloWorldFunction"), root,
+                request(root, List.of(), Map.of())))
                 .isInstanceOf(LocalStageException.class)
                 .hasMessage("Function HelloWorldFunction: CodeUri HelloWorldFunction is a Maven module ("
                         + module.toRealPath().resolve("pom.xml") + ") that this build does not build, and its sources are"

@@ -1,5 +1,6 @@
 package dev.samstage.maven;
 
+import dev.samstage.core.config.Environment;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /**
  * One {@code <environment>} of the plugin configuration, as Maven binds it. Converted into
- * the immutable {@link dev.samstage.core.config.Environment} before anything runs.
+ * the immutable {@link Environment} before anything runs.
  *
  * <pre>{@code
  * <environments>
@@ -21,7 +22,7 @@ import java.util.Map;
  * </environments>
  * }</pre>
  */
-public class Environment {
+public class EnvironmentElement {
 
     /** Stage name, selected with {@code -Denv}. Required. */
     private String name;
@@ -70,7 +71,7 @@ public class Environment {
     private List<String> generatedAlarms = new ArrayList<>();
 
     /** The immutable core value. */
-    dev.samstage.core.config.Environment toCore() {
+    Environment toCore() {
         if (name == null || name.isBlank()) {
             throw new dev.samstage.core.config.ConfigException("An <environment> of the samstage plugin configuration has no "
                     + "<name>" + (accountId == null ? "" : " (the one with <accountId>" + accountId + "</accountId>)")
@@ -81,7 +82,7 @@ public class Environment {
             allRegions.add(region.trim());
         }
         boolean prod = production != null ? production : "prod".equals(name) || "production".equals(name);
-        return dev.samstage.core.config.Environment.builder(name)
+        return Environment.builder(name)
                 .accountId(accountId)
                 .regions(allRegions)
                 .roleArn(roleArn)

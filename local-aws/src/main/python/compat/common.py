@@ -1,0 +1,10 @@
+"""Helpers more than one compat module needs."""
+from datetime import datetime
+
+
+def epoch_seconds(value):
+    """AWS JSON-protocol timestamps are epoch seconds; moto keeps ISO-8601 strings (``...Z``).
+    Numbers and ``None`` pass through unchanged."""
+    if value is None or isinstance(value, (int, float)):
+        return value
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
