@@ -3,7 +3,7 @@ package dev.samstage.maven;
 import dev.samstage.core.StageException;
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.Environment;
-import dev.samstage.core.config.StageProperties;
+import dev.samstage.core.config.StagePropertyNames;
 import dev.samstage.core.stage.PendingChangeSet;
 import java.io.File;
 import dev.samstage.core.deploy.DeployRequest;
@@ -86,8 +86,8 @@ public class DeployMojo extends AbstractReleaseMojo {
     }
 
     private void deployLocally(Environment stage, Path template, StageListener listener) throws MojoExecutionException {
-        LocalStage local = LocalStage.start(new dev.samstage.core.local.LocalStageRequest(template,
-                ProjectClasspaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials), listener);
+        LocalStage local = LocalStage.start(LocalStages.request(project, session, template, stage, localPort,
+                localPassCredentials), listener);
         LocalStages.register(project, local);
         StageOutputs.write(stageOutputDir(stage), List.of(new StageOutputs(stage.name(), null, null, local.endpoint(), Map.of())));
     }
@@ -116,11 +116,11 @@ public class DeployMojo extends AbstractReleaseMojo {
      * reviewed one.
      */
     private Optional<String> reviewedChangeSet() {
-        boolean given = session.getUserProperties().containsKey(StageProperties.CHANGE_SET)
-                || session.getSystemProperties().containsKey(StageProperties.CHANGE_SET);
+        boolean given = session.getUserProperties().containsKey(StagePropertyNames.CHANGE_SET)
+                || session.getSystemProperties().containsKey(StagePropertyNames.CHANGE_SET);
         if (changeSet == null || changeSet.isBlank()) {
             if (given) {
-                throw new StageException("-D" + StageProperties.CHANGE_SET + " is empty: no reviewed change set to execute,"
+                throw new StageException("-D" + StagePropertyNames.CHANGE_SET + " is empty: no reviewed change set to execute,"
                         + " nothing was deployed; pass the ARN from target/samstage/<env>/" + PendingChangeSet.FILE_NAME
                         + " of the deploy that created it, or leave the property out to create a new change set.");
             }

@@ -1,9 +1,14 @@
 package dev.samstage.maven;
 
+import dev.samstage.core.config.Environment;
 import dev.samstage.core.local.LocalStage;
+import dev.samstage.core.local.LocalStageRequest;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -16,6 +21,17 @@ final class LocalStages {
     private static final Map<String, LocalStage> RUNNING = new ConcurrentHashMap<>();
 
     private LocalStages() {
+    }
+
+    /**
+     * What a goal starts the local stage with: the project's class path, and for functions whose
+     * {@code CodeUri} names another module of the build, that module's (as packaging resolves them).
+     */
+    static LocalStageRequest request(MavenProject project, MavenSession session, Path template, Environment stage,
+                                     int port, boolean passCredentials) throws MojoExecutionException {
+        return new LocalStageRequest(template, ProjectClasspaths.runtimeClasspath(project), stage.name(), port,
+                stage.parameterOverrides(), passCredentials, project.getBasedir().toPath(),
+                ProjectClasspaths.reactorClasspaths(session, project));
     }
 
     static void register(MavenProject project, LocalStage stage) {

@@ -4,7 +4,6 @@ import dev.samstage.core.config.Environment;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.local.LocalStage;
-import dev.samstage.core.local.LocalStageRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -48,9 +47,8 @@ public class RunMojo extends AbstractStageMojo {
             throws MojoExecutionException, MojoFailureException {
         Duration limit = limit();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalStage local = LocalStage.start(new LocalStageRequest(template, ProjectClasspaths.runtimeClasspath(project),
-                stage.name(), localPort, stage.parameterOverrides(), localPassCredentials,
-                project.getBasedir().toPath(), ProjectClasspaths.reactorClasspaths(session, project)), listener)) {
+        try (LocalStage local = LocalStage.start(LocalStages.request(project, session, template, stage, localPort,
+                localPassCredentials), listener)) {
             Thread hook = new Thread(stopped::countDown, "samstage-run-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             listener.on(StageEvent.info(limit == null ? "Press Ctrl-C to stop" : "Stopping in " + limit.toSeconds() + " s"));

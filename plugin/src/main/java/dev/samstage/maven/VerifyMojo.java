@@ -2,11 +2,10 @@ package dev.samstage.maven;
 
 import dev.samstage.core.StageException;
 import dev.samstage.core.config.Environment;
-import dev.samstage.core.config.StageProperties;
+import dev.samstage.core.config.StagePropertyNames;
 import dev.samstage.core.stage.PendingChangeSet;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.local.LocalStage;
-import dev.samstage.core.local.LocalStageRequest;
 import dev.samstage.core.stage.StageOutputs;
 import dev.samstage.core.verify.SuiteRequest;
 import dev.samstage.core.verify.ForkedSuiteResult;
@@ -74,7 +73,7 @@ public class VerifyMojo extends AbstractStageMojo {
             getLog().warn("samstage: suite not run: nothing was executed on stage " + stage.name() + ", change set "
                     + pending.get().propertyValue() + " awaits approval; approve it (the pipeline's Approve-" + stage.name()
                     + " action executes it next) or run mvn deploy-stage -Denv=" + stage.name() + " -D"
-                    + StageProperties.CHANGE_SET + "=" + pending.get().propertyValue() + ".");
+                    + StagePropertyNames.CHANGE_SET + "=" + pending.get().propertyValue() + ".");
             return;
         }
         LocalStage startedHere = null;
@@ -85,9 +84,8 @@ public class VerifyMojo extends AbstractStageMojo {
             } else if (stage.isLocal()) {
                 LocalStage running = LocalStages.running(project).orElse(null);
                 if (running == null) {
-                    running = startedHere = LocalStage.start(new LocalStageRequest(template,
-                            ProjectClasspaths.runtimeClasspath(project), stage.name(), localPort, stage.parameterOverrides(), localPassCredentials,
-                project.getBasedir().toPath(), ProjectClasspaths.reactorClasspaths(session, project)), listener);
+                    running = startedHere = LocalStage.start(LocalStages.request(project, session, template, stage,
+                            localPort, localPassCredentials), listener);
                 }
                 targets = List.of(new Target(null, running.endpoint()));
             } else {

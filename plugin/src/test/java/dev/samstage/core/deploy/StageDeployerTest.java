@@ -157,7 +157,7 @@ class StageDeployerTest {
 
     @Test
     void stoppingForApprovalLeavesTheChangeSetIdAndSummaryForTheNextStepAndExecutingRemovesThem() throws Exception {
-        Environment gated = LocalStage.dev().requiresApproval(true).build();
+        Environment gated = LocalAwsStage.dev().requiresApproval(true).build();
         Path template = stage.template(Templates.topic("v1"));
         StageDeployer deployer = stage.deployer();
 
