@@ -10,8 +10,7 @@ import dev.samstage.core.deploy.DeployRequest;
 import dev.samstage.core.deploy.StageDeployer;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
-import dev.samstage.core.packaging.JavaBuildOutput;
-import dev.samstage.core.packaging.PackageRequest;
+import dev.samstage.core.packaging.PythonFunctionProject;
 import dev.samstage.core.packaging.S3ArtifactStore;
 import dev.samstage.core.packaging.StagePackager;
 import dev.samstage.core.verify.SuiteRequest;
@@ -85,33 +84,16 @@ class SecretHygieneTest {
     }
 
     private void packaging(AwsClientFactory clients) throws IOException {
-        Path project = work.resolve("project");
-        Files.createDirectories(project.resolve("code"));
-        Files.writeString(project.resolve("code/app.py"), "def handler(event, context):\n    return 1\n");
-        Files.writeString(project.resolve("template.yaml"), """
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: code
-                      Handler: app.handler
-                      Runtime: python3.12
-                """);
+        PythonFunctionProject project = PythonFunctionProject.create(work.resolve("project"));
         try (S3Client s3 = clients.s3()) {
             s3.createBucket(b -> b.bucket("artifacts"));
         }
         try (S3ArtifactStore store = S3ArtifactStore.create(clients)) {
             StagePackager packager = new StagePackager(store, events::add);
-            packager.packageTemplate(packageRequest(project, "artifacts"));
+            packager.packageTemplate(project.request("artifacts"));
             record("exception: packaging to a missing bucket",
-                    catchThrowable(() -> packager.packageTemplate(packageRequest(project, "no-such-bucket"))));
+                    catchThrowable(() -> packager.packageTemplate(project.request("no-such-bucket"))));
         }
-    }
-
-    private static PackageRequest packageRequest(Path project, String bucket) {
-        return new PackageRequest(project.resolve("template.yaml"), project, project.resolve("target/samstage/dev"),
-                JavaBuildOutput.none(), bucket, "svc", Optional.empty());
     }
 
     private void deploying(AwsClientFactory clients) throws IOException {

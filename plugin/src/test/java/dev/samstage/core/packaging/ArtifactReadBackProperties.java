@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -85,28 +84,15 @@ class ArtifactReadBackProperties {
     @Property(tries = 16, shrinking = ShrinkingMode.OFF)
     void theStoredObjectIsTheBuiltZipAndHoldsEverySourceFile(@ForAll("shapes") Shape shape) throws IOException {
         long target = shape.fullParts() == 0 ? Math.abs(shape.offset()) + 4096 : shape.targetZipSize();
-        Path project = Files.createTempDirectory(temp, "project-");
-        Path code = project.resolve("code");
+        PythonFunctionProject project = PythonFunctionProject.create(Files.createTempDirectory(temp, "project-"));
+        Path code = project.code();
         Random random = new Random(shape.seed());
         writeExtras(code, shape, random);
         byte[] built = landOn(code, target, random);
         Assume.that(built != null); // the extras alone were larger than the target
 
-        Files.writeString(project.resolve("template.yaml"), """
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: code
-                      Handler: app.handler
-                      Runtime: python3.12
-                """);
-        PackageResult result = new StagePackager(store, event -> { }).packageTemplate(new PackageRequest(
-                project.resolve("template.yaml"), project, project.resolve("target/samstage/dev"),
-                JavaBuildOutput.none(), "artifacts", "svc", Optional.empty()));
+        String key = project.packageInto(store, "artifacts", event -> { });
 
-        String key = result.artifacts().get(0).s3Uri().substring("s3://artifacts/".length());
         byte[] stored = s3.getObject(b -> b.bucket("artifacts").key(key), ResponseTransformer.toBytes()).asByteArray();
         assertThat(stored.length).as("the zip's size").isEqualTo(target);
         assertThat(stored).as("the object read back is the zip that was built").isEqualTo(built);
@@ -116,7 +102,7 @@ class ArtifactReadBackProperties {
         }
         assertThat(entries(stored)).as("every entry's bytes").isEqualTo(files(code));
         s3.deleteObject(b -> b.bucket("artifacts").key(key));
-        delete(project);
+        delete(project.dir());
     }
 
     /** Many small files, compressible text (deflated), incompressible data (stored after a trial). */

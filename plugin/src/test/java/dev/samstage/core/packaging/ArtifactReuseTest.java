@@ -4,7 +4,6 @@ import dev.samstage.testing.aws.LocalKms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageEvent;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,13 +18,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
@@ -50,26 +48,14 @@ class ArtifactReuseTest {
     @TempDir
     Path temp;
 
-    private AwsClientFactory clients;
-    private S3Client s3;
-    private S3ArtifactStore store;
+    @RegisterExtension
+    final LocalBucket bucket = new LocalBucket("artifacts");
     private String prodKeyArn;
     private final List<StageEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void oneBucketForEveryStage() {
-        clients = LocalS3.freshClients();
-        s3 = clients.s3();
-        s3.createBucket(b -> b.bucket("artifacts"));
-        prodKeyArn = LocalKms.createKey(clients, "alias/prod-artifacts");
-        store = S3ArtifactStore.create(clients);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-        s3.close();
-        clients.close();
+        prodKeyArn = LocalKms.createKey(bucket.clients(), "alias/prod-artifacts");
     }
 
     @Test
@@ -97,7 +83,7 @@ class ArtifactReuseTest {
         project.template(JAVA_FUNCTION.formatted("code"));
         String key = key(pack(project, Optional.empty()));
         byte[] built = read(key);
-        s3.putObject(b -> b.bucket("artifacts").key(key), RequestBody.fromString("not the zip"));
+        bucket.s3().putObject(b -> b.bucket("artifacts").key(key), RequestBody.fromString("not the zip"));
         events.clear();
 
         PackageResult again = pack(project, Optional.empty());
@@ -116,13 +102,13 @@ class ArtifactReuseTest {
         project.template(JAVA_FUNCTION.formatted("code"));
         String key = key(pack(project, Optional.empty()));
         byte[] built = read(key);
-        s3.putObject(b -> b.bucket("artifacts").key(key).metadata(Map.of("samstage-content-sha256", "f".repeat(64))),
+        bucket.s3().putObject(b -> b.bucket("artifacts").key(key).metadata(Map.of("samstage-content-sha256", "f".repeat(64))),
                 RequestBody.fromBytes(built));
 
         PackageResult again = pack(project, Optional.empty());
 
         assertThat(again.uploaded()).isEqualTo(1);
-        assertThat(s3.headObject(b -> b.bucket("artifacts").key(key)).metadata())
+        assertThat(bucket.s3().headObject(b -> b.bucket("artifacts").key(key)).metadata())
                 .containsEntry("samstage-content-sha256", key.substring(4, 68));
     }
 
@@ -168,11 +154,11 @@ class ArtifactReuseTest {
                 .hasMessageMatching("The packaged template of template.yaml is 1,000,\\d\\d\\d bytes; CloudFormation takes at"
                         + " most 1,000,000 bytes even from S3: split the stack into nested stacks .*")
                 .hasMessageNotContaining("\n");
-        assertThat(s3.listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
+        assertThat(bucket.s3().listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
     }
 
     private PackageResult pack(SampleProject project, Optional<String> kms) {
-        return new StagePackager(store, events::add).packageTemplate(project.request("artifacts", kms));
+        return new StagePackager(bucket.store(), events::add).packageTemplate(project.request("artifacts", kms));
     }
 
     /** The key of the only artifact packaged. */
@@ -182,11 +168,11 @@ class ArtifactReuseTest {
     }
 
     private byte[] read(String key) {
-        return s3.getObject(b -> b.bucket("artifacts").key(key), ResponseTransformer.toBytes()).asByteArray();
+        return bucket.s3().getObject(b -> b.bucket("artifacts").key(key), ResponseTransformer.toBytes()).asByteArray();
     }
 
     private HeadObjectResponse head(String key) {
-        return s3.headObject(b -> b.bucket("artifacts").key(key));
+        return bucket.s3().headObject(b -> b.bucket("artifacts").key(key));
     }
 
     private List<String> messages() {

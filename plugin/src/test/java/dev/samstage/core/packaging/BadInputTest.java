@@ -3,16 +3,13 @@ package dev.samstage.core.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageListener;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Each bad input fails with one line naming what is wrong, before anything is uploaded. */
 class BadInputTest {
@@ -20,24 +17,8 @@ class BadInputTest {
     @TempDir
     Path temp;
 
-    private AwsClientFactory clients;
-    private S3Client s3;
-    private S3ArtifactStore store;
-
-    @BeforeEach
-    void emptyBucket() {
-        clients = LocalS3.freshClients();
-        s3 = clients.s3();
-        s3.createBucket(b -> b.bucket("artifacts"));
-        store = S3ArtifactStore.create(clients);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-        s3.close();
-        clients.close();
-    }
+    @RegisterExtension
+    final LocalBucket artifacts = new LocalBucket("artifacts");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -73,11 +54,11 @@ class BadInputTest {
         PackageRequest request = new PackageRequest(projectDir.resolve("template.yaml"), projectDir,
                 projectDir.resolve("target/samstage/dev"), project.javaBuild(), bucket, "svc", Optional.ofNullable(kms));
 
-        assertThatThrownBy(() -> new StagePackager(store, StageListener.IGNORE).packageTemplate(request))
+        assertThatThrownBy(() -> new StagePackager(artifacts.store(), StageListener.IGNORE).packageTemplate(request))
                 .isInstanceOf(PackagingException.class)
                 .hasMessageStartingWith(message)
                 .hasMessageNotContaining("\n");
-        assertThat(s3.listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
+        assertThat(artifacts.s3().listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,10 +89,10 @@ class BadInputTest {
         PackageRequest request = new PackageRequest(projectDir.resolve("template.yaml"), projectDir,
                 projectDir.resolve("target/samstage/dev"), project.javaBuild(), "artifacts", "svc", Optional.empty());
 
-        assertThatThrownBy(() -> new StagePackager(store, StageListener.IGNORE).packageTemplate(request))
+        assertThatThrownBy(() -> new StagePackager(artifacts.store(), StageListener.IGNORE).packageTemplate(request))
                 .as(scenario)
                 .isInstanceOf(dev.samstage.core.StageException.class)
                 .hasMessage(projectDir.resolve(message.substring(0, message.indexOf(':'))) + message.substring(message.indexOf(':')));
-        assertThat(s3.listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
+        assertThat(artifacts.s3().listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
     }
 }

@@ -3,17 +3,14 @@ package dev.samstage.core.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.samstage.core.aws.AwsClientFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,55 +32,23 @@ class LargeArtifactReadBackTest {
     @TempDir
     Path temp;
 
-    private AwsClientFactory clients;
-    private S3Client s3;
-    private S3ArtifactStore store;
-
-    @BeforeEach
-    void aBucket() {
-        clients = LocalS3.freshClients();
-        s3 = clients.s3();
-        s3.createBucket(b -> b.bucket("artifacts"));
-        store = S3ArtifactStore.create(clients);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-        s3.close();
-        clients.close();
-    }
+    @RegisterExtension
+    final LocalBucket bucket = new LocalBucket("artifacts");
 
     @ParameterizedTest(name = "{0} MiB")
     @ValueSource(ints = {50, 200})
     void anIncompressibleArtifactReadsBackByteIdenticalToTheBuiltZip(int mebibytes) throws IOException {
-        Path project = temp.resolve("p");
-        Path big = project.resolve("code/big.bin");
-        Files.createDirectories(big.getParent());
+        PythonFunctionProject project = PythonFunctionProject.create(temp.resolve("p"));
         byte[] noise = new byte[mebibytes * MIB];
         new Random(mebibytes).nextBytes(noise);
-        Files.write(big, noise);
-        Files.writeString(project.resolve("code/app.py"), "def handler(event, context):\n    return 1\n");
-        Files.writeString(project.resolve("template.yaml"), """
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: code
-                      Handler: app.handler
-                      Runtime: python3.12
-                """);
+        Files.write(project.code().resolve("big.bin"), noise);
 
-        PackageResult result = new StagePackager(store, event -> { }).packageTemplate(new PackageRequest(
-                project.resolve("template.yaml"), project, project.resolve("target/samstage/dev"),
-                JavaBuildOutput.none(), "artifacts", "svc", Optional.empty()));
+        String key = project.packageInto(bucket.store(), "artifacts", event -> { });
 
-        String key = result.artifacts().get(0).s3Uri().substring("s3://artifacts/".length());
         Path built = temp.resolve("built.zip");
-        DeterministicZip.write(ArchiveContent.ofDirectory(project.resolve("code")), built);
+        DeterministicZip.write(ArchiveContent.ofDirectory(project.code()), built);
         byte[] zip = Files.readAllBytes(built);
-        byte[] stored = s3.getObject(b -> b.bucket("artifacts").key(key), ResponseTransformer.toBytes()).asByteArray();
+        byte[] stored = bucket.s3().getObject(b -> b.bucket("artifacts").key(key), ResponseTransformer.toBytes()).asByteArray();
         assertThat(stored.length).isEqualTo(zip.length);
         assertThat(Arrays.equals(stored, zip)).as("the object read back equals the built zip").isTrue();
 
@@ -96,6 +61,7 @@ class LargeArtifactReadBackTest {
 
     /** The same bytes in 16 MiB parts, completed with parts 2 and 1 swapped in the list. */
     private void completeOutOfOrder(byte[] zip, String key) {
+        S3Client s3 = bucket.s3();
         String id = s3.createMultipartUpload(b -> b.bucket("artifacts").key(key)).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
         int part = 16 * MIB;

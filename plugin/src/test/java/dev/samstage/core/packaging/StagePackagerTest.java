@@ -4,7 +4,6 @@ import dev.samstage.testing.aws.LocalKms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import java.io.ByteArrayInputStream;
@@ -19,12 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -50,30 +48,18 @@ class StagePackagerTest {
     @TempDir
     Path temp;
 
-    private AwsClientFactory clients;
-    private S3Client s3;
-    private S3ArtifactStore store;
+    @RegisterExtension
+    final LocalBucket bucket = new LocalBucket("artifacts");
     private String keyArn;
     private final List<StageEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void emptyBucket() {
-        clients = LocalS3.freshClients();
-        s3 = clients.s3();
-        s3.createBucket(b -> b.bucket("artifacts"));
-        keyArn = LocalKms.createKey(clients, "alias/stage-artifacts");
-        store = S3ArtifactStore.create(clients);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-        s3.close();
-        clients.close();
+        keyArn = LocalKms.createKey(bucket.clients(), "alias/stage-artifacts");
     }
 
     private PackageResult pack(SampleProject project, Optional<String> kms) {
-        return new StagePackager(store, events::add).packageTemplate(project.request("artifacts", kms));
+        return new StagePackager(bucket.store(), events::add).packageTemplate(project.request("artifacts", kms));
     }
 
     @Test
@@ -117,10 +103,10 @@ class StagePackagerTest {
 
         pack(project, Optional.of(keyArn));
 
-        List<S3Object> objects = s3.listObjectsV2(b -> b.bucket("artifacts")).contents();
+        List<S3Object> objects = bucket.s3().listObjectsV2(b -> b.bucket("artifacts")).contents();
         assertThat(objects).hasSizeGreaterThan(10);
         for (S3Object object : objects) {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket("artifacts").key(object.key()));
+            HeadObjectResponse head = bucket.s3().headObject(b -> b.bucket("artifacts").key(object.key()));
             assertThat(head.serverSideEncryption()).as(object.key()).isEqualTo(ServerSideEncryption.AWS_KMS);
             assertThat(head.ssekmsKeyId()).as(object.key()).isEqualTo(keyArn);
         }
@@ -133,8 +119,8 @@ class StagePackagerTest {
 
         pack(project, Optional.empty());
 
-        for (S3Object object : s3.listObjectsV2(b -> b.bucket("artifacts")).contents()) {
-            assertThat(s3.headObject(b -> b.bucket("artifacts").key(object.key())).serverSideEncryption())
+        for (S3Object object : bucket.s3().listObjectsV2(b -> b.bucket("artifacts")).contents()) {
+            assertThat(bucket.s3().headObject(b -> b.bucket("artifacts").key(object.key())).serverSideEncryption())
                     .isEqualTo(ServerSideEncryption.AES256);
         }
     }
@@ -162,7 +148,7 @@ class StagePackagerTest {
         PackageResult result = pack(project, Optional.empty());
 
         String uri = AllKindsValue.scalar(result, "Fn", "CodeUri");
-        byte[] zip = s3.getObject(b -> b.bucket("artifacts").key(uri.substring("s3://artifacts/".length())),
+        byte[] zip = bucket.s3().getObject(b -> b.bucket("artifacts").key(uri.substring("s3://artifacts/".length())),
                 ResponseTransformer.toBytes()).asByteArray();
         List<String> names = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -183,7 +169,7 @@ class StagePackagerTest {
                 JavaBuildOutput.shaded(project.dir.resolve("target/service-1.0-shaded.jar")), "artifacts", "svc",
                 Optional.empty());
 
-        PackageResult result = new StagePackager(store, StageListener.IGNORE).packageTemplate(shaded);
+        PackageResult result = new StagePackager(bucket.store(), StageListener.IGNORE).packageTemplate(shaded);
 
         assertThat(AllKindsValue.scalar(result, "Fn", "CodeUri")).matches("s3://artifacts/svc/[0-9a-f]{64}\\.jar");
     }
@@ -205,7 +191,7 @@ class StagePackagerTest {
         assertThat(atLimit.templateUrl()).isEmpty();
         assertThat(Files.size(over.packagedTemplate())).isEqualTo(51_201);
         String url = over.templateUrl().orElseThrow();
-        assertThat(url).matches(clients.endpoint().orElseThrow() + "/artifacts/svc/[0-9a-f]{64}\\.template")
+        assertThat(url).matches(bucket.clients().endpoint().orElseThrow() + "/artifacts/svc/[0-9a-f]{64}\\.template")
                 .startsWith("http://localhost:");
         String served = fetch(url);
         assertThat(served).isEqualTo(Files.readString(over.packagedTemplate()));
@@ -231,9 +217,9 @@ class StagePackagerTest {
      * private): the URL's path must be {@code /bucket/key} on the endpoint.
      */
     private String fetch(String url) {
-        String prefix = clients.endpoint().orElseThrow() + "/artifacts/";
+        String prefix = bucket.clients().endpoint().orElseThrow() + "/artifacts/";
         assertThat(url).startsWith(prefix);
-        return s3.getObject(b -> b.bucket("artifacts").key(url.substring(prefix.length())),
+        return bucket.s3().getObject(b -> b.bucket("artifacts").key(url.substring(prefix.length())),
                 ResponseTransformer.toBytes()).asUtf8String();
     }
 }
