@@ -184,7 +184,9 @@ final class S3ObjectUpload implements ArtifactUpload {
         }
         try {
             String id = uploadId.get(30, TimeUnit.SECONDS);
-            for (int round = 0; round < 3 && listed(id); round++) {
+            s3.abortMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(id));
+            // the listing needs s3:ListBucketMultipartUploads: without it, the one abort above is all we do
+            for (int round = 0; round < 2 && listed(id); round++) {
                 s3.abortMultipartUpload(b -> b.bucket(destination.bucket()).key(key).uploadId(id));
             }
         } catch (SdkException | ExecutionException | CancellationException | TimeoutException ignored) {
