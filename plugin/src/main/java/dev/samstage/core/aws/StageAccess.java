@@ -15,14 +15,20 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * Credentials acting in one stage account and region: the stage role assumed from the base
  * credentials (default chain, CodeBuild role, profile), refreshed by the SDK before they
- * expire so that deployments longer than a session keep working, and checked with
- * {@code GetCallerIdentity} against the expected account before anything else is called.
+ * expire so that deployments longer than a session keep working, and checked against the
+ * expected account before anything else is called. An assumed role acts in the account its
+ * ARN names, so that account is checked from the ARN before the role is assumed; only the base
+ * credentials (no role) need {@code GetCallerIdentity}. That keeps a deploy with nothing to do
+ * at two calls: AssumeRole and DescribeStacks.
  * Close it to stop the refresh and release the clients.
  */
 public final class StageAccess implements AutoCloseable {
 
     /** Session length asked for; the provider renews ahead of expiry, so this is not a limit. */
     static final Duration SESSION = Duration.ofHours(1);
+
+    private static final java.util.regex.Pattern ROLE_ARN =
+            java.util.regex.Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):role/.+");
 
     private final AwsClientFactory clients;
     private final String accountId;
@@ -55,6 +61,8 @@ public final class StageAccess implements AutoCloseable {
             return new StageAccess(clients, account, Optional.empty(), clients);
         }
         String role = roleArn.get();
+        Optional<String> roleAccount = accountOf(role);
+        roleAccount.ifPresent(account -> expect(account, role, expectedAccount));
         AwsClientFactory stsFactory = base.with(region, base.credentials());
         StsClient sts = stsFactory.sts();
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
@@ -74,7 +82,7 @@ public final class StageAccess implements AutoCloseable {
             assume(provider, role);
             listener.on(StageEvent.info("Assumed " + role + " as session " + sessionName + "."));
             clients = base.with(region, provider);
-            String account = check(clients, role, expectedAccount);
+            String account = roleAccount.isPresent() ? roleAccount.get() : check(clients, role, expectedAccount);
             return new StageAccess(clients, account, Optional.of(role), clients, provider, sts, stsFactory);
         } catch (RuntimeException e) {
             closeQuietly(clients, provider, sts, stsFactory);
@@ -106,13 +114,22 @@ public final class StageAccess implements AutoCloseable {
             throw new CredentialsException("GetCallerIdentity failed" + (role == null ? "" : " with role " + role) + ": "
                     + reason(e) + "; check the AWS credentials the build runs with.", e);
         }
-        String account = identity.account();
+        return expect(identity.account(), role, expectedAccount);
+    }
+
+    private static String expect(String account, String role, String expectedAccount) {
         if (expectedAccount != null && !expectedAccount.isBlank() && !expectedAccount.equals(account)) {
             throw new CredentialsException((role == null ? "The build's credentials act" : "Role " + role + " acts")
                     + " in account " + account + " but the stage deploys to account " + expectedAccount
                     + "; nothing was changed. Fix the stage's <accountId> or <roleArn>.");
         }
         return account;
+    }
+
+    /** The account an IAM role ARN names ({@code arn:<partition>:iam::<account>:role/<path/name>}). */
+    static Optional<String> accountOf(String roleArn) {
+        java.util.regex.Matcher arn = ROLE_ARN.matcher(roleArn);
+        return arn.matches() ? Optional.of(arn.group(1)) : Optional.empty();
     }
 
     private static String reason(SdkException e) {

@@ -106,4 +106,15 @@ class StageAccessTest {
     void sanitisesTheUserNameOutsideCodeBuild() {
         assertThat(RoleSessionName.of(Map.of(), "DOMAIN\\jane doe", "orders")).isEqualTo("samstage-DOMAIN-jane-doe-orders");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            arn:aws:iam::111111111111:role/orders-eu-west-1-DeploymentRole | 111111111111
+            arn:aws-us-gov:iam::222222222222:role/path/to/Deployer        | 222222222222
+            arn:aws:iam::111111111111:user/someone                         | none
+            not-an-arn                                                     | none
+            """)
+    void anAssumedRoleActsInTheAccountItsArnNamesSoNoGetCallerIdentityIsNeeded(String arn, String account) {
+        assertThat(StageAccess.accountOf(arn)).isEqualTo(java.util.Optional.ofNullable(account));
+    }
 }
