@@ -36,8 +36,12 @@ public interface ArtifactStore {
     /** The encryption objects written to {@code destination} get (checking the destination first if need be). */
     ObjectEncryption encryptionFor(ArtifactDestination destination);
 
-    /** Rewrites the object under {@code key} in place with {@link #encryptionFor the destination's encryption}. */
-    void reencrypt(ArtifactDestination destination, String key);
+    /**
+     * Rewrites the object of {@code size} bytes under {@code key} in place with
+     * {@link #encryptionFor the destination's encryption}; returns false, doing nothing, when
+     * the store cannot copy an object that large in place (it is then uploaded again).
+     */
+    boolean reencrypt(ArtifactDestination destination, String key, long size);
 
     /** Stores the complete {@code file} under {@code key}, reporting progress; returns the bytes sent. */
     default long put(ArtifactDestination destination, String key, Path file, StageListener listener) {

@@ -63,7 +63,7 @@ public final class LocalArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public void reencrypt(ArtifactDestination destination, String key) {
+    public boolean reencrypt(ArtifactDestination destination, String key, long size) {
         throw new UnsupportedOperationException("local artifacts are not encrypted: " + key);
     }
 

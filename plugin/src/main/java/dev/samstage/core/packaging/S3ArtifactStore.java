@@ -274,9 +274,15 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         }
     }
 
-    /** Copies the object onto itself with the destination's encryption (S3 allows that when the encryption changes). */
+    /**
+     * Copies the object onto itself with the destination's encryption (S3 allows that when the
+     * encryption changes); one CopyObject copies at most 5 GB.
+     */
     @Override
-    public void reencrypt(ArtifactDestination destination, String key) {
+    public boolean reencrypt(ArtifactDestination destination, String key, long size) {
+        if (size > MAX_COPY) {
+            return false;
+        }
         ObjectEncryption wanted = encryptionFor(destination);
         try {
             CopyObjectRequest.Builder copy = CopyObjectRequest.builder()
@@ -286,14 +292,10 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                     .checksumAlgorithm(ChecksumAlgorithm.CRC32);
             S3ObjectUpload.encrypt(wanted, copy::serverSideEncryption, copy::ssekmsKeyId);
             s3().copyObject(copy.build());
+            return true;
         } catch (SdkException e) {
             throw failure("re-encrypt", destination, key, e);
         }
-    }
-
-    /** Whether {@code size} bytes can be re-encrypted by {@link #reencrypt} in one request. */
-    static boolean copyable(long size) {
-        return size <= MAX_COPY;
     }
 
     @Override

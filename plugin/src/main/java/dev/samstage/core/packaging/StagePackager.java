@@ -147,24 +147,9 @@ public final class StagePackager {
     private Stored store(PlannedArtifact artifact, ArtifactDestination destination, Path work) {
         String key = artifact.location().key();
         ArtifactPayload payload = artifact.payload();
-        Optional<StoredObject> existing = store.existing(destination, key);
-        if (existing.isPresent()) {
-            ObjectEncryption wanted = store.encryptionFor(destination);
-            ReuseCheck check = ReuseCheck.of(existing.get(), payload, wanted);
-            if (check instanceof ReuseCheck.Reuse) {
-                listener.on(StageEvent.info("Reused " + artifact.location().uri() + " for " + describe(artifact)));
-                return new Stored(existing.get().size(), ManifestEntry.Status.REUSED);
-            }
-            if (check instanceof ReuseCheck.Reencrypt reencrypt && S3ArtifactStore.copyable(existing.get().size())) {
-                store.reencrypt(destination, key);
-                listener.on(StageEvent.info("Reused " + artifact.location().uri() + " for " + describe(artifact)
-                        + ", copied in place from " + reencrypt.from().describe() + " to " + wanted.describe()));
-                return new Stored(existing.get().size(), ManifestEntry.Status.REUSED);
-            }
-            String reason = check instanceof ReuseCheck.Replace replace ? replace.reason()
-                    : "it is encrypted with " + ((ReuseCheck.Reencrypt) check).from().describe() + " and too large to copy";
-            listener.on(StageEvent.warn("Uploading " + artifact.location().uri() + " again: the object there is not"
-                    + " the artifact samstage builds for " + describe(artifact) + " (" + reason + ")."));
+        Optional<Stored> reused = reuse(artifact, destination);
+        if (reused.isPresent()) {
+            return reused.get();
         }
         Path file = payload.file(work);
         // the store takes the artifact's bytes while they are being written (S3: part by part)
@@ -182,6 +167,35 @@ public final class StagePackager {
                 delete(file);
             }
         }
+    }
+
+    /**
+     * The object already under the artifact's key, when it may stand for the artifact (see
+     * {@link ReuseCheck}); re-encrypted in place first when only its encryption differs. Empty,
+     * with one warning line when an object is there, when the artifact must be uploaded.
+     */
+    private Optional<Stored> reuse(PlannedArtifact artifact, ArtifactDestination destination) {
+        String key = artifact.location().key();
+        Optional<StoredObject> existing = store.existing(destination, key);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectEncryption wanted = store.encryptionFor(destination);
+        ReuseCheck check = ReuseCheck.of(existing.get(), artifact.payload(), wanted);
+        if (check instanceof ReuseCheck.Reuse) {
+            listener.on(StageEvent.info("Reused " + artifact.location().uri() + " for " + describe(artifact)));
+            return Optional.of(new Stored(existing.get().size(), ManifestEntry.Status.REUSED));
+        }
+        if (check instanceof ReuseCheck.Reencrypt reencrypt && store.reencrypt(destination, key, existing.get().size())) {
+            listener.on(StageEvent.info("Reused " + artifact.location().uri() + " for " + describe(artifact)
+                    + ", copied in place from " + reencrypt.from().describe() + " to " + wanted.describe()));
+            return Optional.of(new Stored(existing.get().size(), ManifestEntry.Status.REUSED));
+        }
+        String reason = check instanceof ReuseCheck.Replace replace ? replace.reason()
+                : "it is encrypted with " + ((ReuseCheck.Reencrypt) check).from().describe() + " and too large to copy";
+        listener.on(StageEvent.warn("Uploading " + artifact.location().uri() + " again: the object there is not"
+                + " the artifact samstage builds for " + describe(artifact) + " (" + reason + ")."));
+        return Optional.empty();
     }
 
     private static String describe(PlannedArtifact artifact) {
