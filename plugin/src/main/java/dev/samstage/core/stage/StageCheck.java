@@ -29,6 +29,10 @@ public final class StageCheck {
     public Template check(Environment stage, Path templateFile) {
         Template template = Template.read(templateFile);
         TemplateValidation.check(templateFile, template, listener);
+        if (stage.isLocal()) {
+            TemplateValidation.report(TemplateValidation.localProblems(templateFile, template), listener);
+            JavaRuntimes.warnWhenNewerThanThisJvm(template, listener);
+        }
         if (!stage.isLocal()) {
             // the stage's traffic settings against the template, on a copy: errors now, warnings when packaging
             new DeploymentPreferenceWriter(StageListener.IGNORE).apply(template.copy(), TrafficPolicy.of(stage));

@@ -63,17 +63,40 @@ public final class TemplateValidation {
     }
 
     /**
-     * Reports every problem as an error event and throws for the first.
-     *
-     * @throws TemplateValidationException when there is any problem
+     * The problems the local stage adds: it runs functions in Maven's JVM, so only Java
+     * runtimes ({@code Runtime: java*}). Functions without a Runtime are left to AWS's checks.
      */
-    public static void check(Path file, Template template, StageListener listener) {
-        List<TemplateProblem> found = problems(file, template);
+    public static List<TemplateProblem> localProblems(Path file, Template template) {
+        TemplateValidation validation = new TemplateValidation(file, template);
+        TemplateMap globals = template.globals("Function").orElse(TemplateMap.empty());
+        for (TemplateResource function : template.resourcesOfType(FUNCTION)) {
+            TemplateMap properties = function.properties();
+            Optional<String> runtime = properties.getString("Runtime").or(() -> globals.getString("Runtime"));
+            if (runtime.isPresent() && !runtime.get().startsWith("java")) {
+                validation.problem("Resources." + function.logicalId() + ".Properties.Runtime", "is " + runtime.get()
+                        + "; the local stage runs Java functions only, in Maven's JVM: deploy this one to an AWS stage"
+                        + " (-Denv=dev) to test it");
+            }
+        }
+        return List.copyOf(validation.problems);
+    }
+
+    /** Reports every problem as an error event and throws for the first; nothing when there is none. */
+    public static void report(List<TemplateProblem> found, StageListener listener) {
         if (found.isEmpty()) {
             return;
         }
         found.stream().skip(1).forEach(p -> listener.on(StageEvent.error(p.line())));
         throw new TemplateValidationException(found);
+    }
+
+    /**
+     * Reports every problem as an error event and throws for the first.
+     *
+     * @throws TemplateValidationException when there is any problem
+     */
+    public static void check(Path file, Template template, StageListener listener) {
+        report(problems(file, template), listener);
     }
 
     private void run() {
@@ -90,7 +113,15 @@ public final class TemplateValidation {
     private void function(TemplateResource function, TemplateMap globals) {
         String at = "Resources." + function.logicalId() + ".Properties";
         TemplateMap properties = function.properties();
-        boolean image = "Image".equals(properties.getString("PackageType").or(() -> globals.getString("PackageType")).orElse("Zip"));
+        boolean image = "Image".equals(properties.getString("PackageType").or(() -> globals.getString("PackageType")).orElse("Zip"))
+                || properties.get("ImageUri").isPresent();
+        if (image) {
+            // packaging refuses them too (FunctionCodeSource); say so before the build, not after it
+            problem(at + (properties.get("ImageUri").isPresent() ? ".ImageUri" : ".PackageType"), "makes this a container"
+                    + " image function, which samstage does not package or run yet; package it as a Zip function"
+                    + " (CodeUri, Runtime, Handler) or deploy the image without samstage");
+            return;
+        }
         if (!image && present(properties, "Handler").isEmpty() && present(globals, "Handler").isEmpty()) {
             problem(at + ".Handler", "is missing; add Handler: pkg.Class::method to the function or to Globals.Function");
         }

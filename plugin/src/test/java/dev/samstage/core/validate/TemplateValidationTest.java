@@ -44,6 +44,9 @@ class TemplateValidationTest {
                 EVENTS + ".Path 'orders/{id}' does not start with '/'; write /orders/{id}"),
             arguments("an event without Type", event("{Properties: {Path: /orders, Method: get}}"),
                 "Resources.Fn.Properties.Events.Get.Type is missing; set the event source, e.g. Type: Api"),
+            arguments("a container image function", function("{PackageType: Image, ImageUri: 'repo/app:1'}"),
+                "Resources.Fn.Properties.ImageUri makes this a container image function, which samstage does not package"
+                + " or run yet; package it as a Zip function (CodeUri, Runtime, Handler) or deploy the image without samstage"),
             arguments("an event that is not a mapping", event("Api"),
                 "Resources.Fn.Properties.Events.Get is not a mapping; write Type: and Properties: under it"),
             arguments("two functions on one route", """
@@ -120,12 +123,23 @@ class TemplateValidationTest {
                     Http: {Type: HttpApi, Properties: {Path: '/orders/{id}', Method: get}}
                     Default: {Type: HttpApi}
                     Queue: {Type: SQS, Properties: {Queue: arn}}
-              Image:
-                Type: AWS::Serverless::Function
-                Properties: {PackageType: Image, ImageUri: repo:tag}
             """;
 
         assertThat(TemplateValidation.problems(FILE, parse(template))).isEmpty();
+    }
+
+    @Test
+    void theLocalStageRefusesFunctionsThatAreNotJavaAndOnlyThose() {
+        Template template = parse("""
+                Resources:
+                  Orders: {Type: AWS::Serverless::Function, Properties: {Handler: a.B, Runtime: java21}}
+                  Resize: {Type: AWS::Serverless::Function, Properties: {Handler: app.handler, Runtime: python3.12}}
+                """);
+
+        assertThat(TemplateValidation.problems(FILE, template)).as("AWS stages run any runtime").isEmpty();
+        assertThat(TemplateValidation.localProblems(FILE, template)).extracting(TemplateProblem::line).containsExactly(
+                FILE + ": Resources.Resize.Properties.Runtime is python3.12; the local stage runs Java functions only, in"
+                + " Maven's JVM: deploy this one to an AWS stage (-Denv=dev) to test it");
     }
 
     @Test
