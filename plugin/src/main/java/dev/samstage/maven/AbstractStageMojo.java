@@ -128,7 +128,8 @@ public abstract class AbstractStageMojo extends AbstractMojo {
         for (EnvironmentElement e : environments) {
             declared.add(e.toCore());
         }
-        return resolver().resolve(env, declared, samconfig == null ? null : samconfig.toPath(), stageOverrides());
+        String selected = env == null || env.isBlank() ? defaultStage() : env;
+        return resolver().resolve(selected, declared, samconfig == null ? null : samconfig.toPath(), stageOverrides());
     }
 
     EnvironmentResolver resolver() {
@@ -144,6 +145,11 @@ public abstract class AbstractStageMojo extends AbstractMojo {
             }
         });
         return overrides;
+    }
+
+    /** The stage when {@code -Denv} is not given; null (the stage must be named) for goals that reach AWS. */
+    protected String defaultStage() {
+        return null;
     }
 
     /** Where this stage's outputs go: {@code target/samstage/<env>/}. */

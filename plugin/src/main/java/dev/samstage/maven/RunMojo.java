@@ -42,6 +42,12 @@ public class RunMojo extends AbstractStageMojo {
     @Parameter(property = "samstage.runFor")
     protected String runFor;
 
+    /** {@code samstage:run} is the local stage unless {@code -Denv} names another. */
+    @Override
+    protected String defaultStage() {
+        return Environment.LOCAL;
+    }
+
     @Override
     protected void execute(Environment stage, Path template, StageListener listener)
             throws MojoExecutionException, MojoFailureException {
