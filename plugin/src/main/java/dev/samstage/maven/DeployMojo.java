@@ -15,6 +15,7 @@ import dev.samstage.core.traffic.TrafficShiftFollower;
 import java.time.Duration;
 import java.util.Optional;
 import dev.samstage.core.events.StageListener;
+import dev.samstage.core.local.LocalOutputs;
 import dev.samstage.core.local.LocalStage;
 import dev.samstage.core.stage.StageOutputs;
 import java.nio.file.Path;
@@ -89,7 +90,9 @@ public class DeployMojo extends AbstractReleaseMojo {
         LocalStage local = LocalStage.start(LocalStages.request(project, session, template, stage, localPort,
                 localPassCredentials), listener);
         LocalStages.register(project, local);
-        StageOutputs.write(stageOutputDir(stage), List.of(new StageOutputs(stage.name(), null, null, local.endpoint(), Map.of())));
+        // the template's outputs that resolve locally, so a suite that reads them works as against a deployed stage
+        StageOutputs.write(stageOutputDir(stage), List.of(new StageOutputs(stage.name(), null, null, local.endpoint(),
+                LocalOutputs.of(template, stage.parameterOverrides(), local.endpoint()))));
     }
 
     private void deployToAws(Environment stage, StageListener listener) {

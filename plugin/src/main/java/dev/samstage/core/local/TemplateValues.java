@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  */
 final class TemplateValues {
 
+    /** The APIs SAM creates for functions' Api and HttpApi events, which a template may Ref without declaring them. */
+    static final Set<String> IMPLICIT_APIS = Set.of("ServerlessRestApi", "ServerlessHttpApi");
+
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private final Map<String, String> parameters;
@@ -49,7 +52,7 @@ final class TemplateValues {
         parameters.put("AWS::URLSuffix", "amazonaws.com");
         parameters.put("AWS::StackName", "local");
         parameters.put("AWS::StackId", "arn:aws:cloudformation:" + region + ":" + ProxyEvents.ACCOUNT_ID + ":stack/local/local");
-        Set<String> resources = new java.util.HashSet<>();
+        Set<String> resources = new java.util.HashSet<>(IMPLICIT_APIS);
         template.resources().forEach(r -> resources.add(r.logicalId()));
         return new TemplateValues(parameters, resources);
     }
