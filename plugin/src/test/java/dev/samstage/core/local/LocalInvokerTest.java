@@ -37,7 +37,8 @@ class LocalInvokerTest {
         "Http", function("Http", FIXTURES + "EventSourceHandlers::http", "java21"),
         "Broken", function("Broken", FIXTURES + "FailingHandler::handle", "java21"),
         "Slow", new LocalFunction("Slow", FIXTURES + "SlowHandler::handle", null, "java21", 1, 512, Map.of()),
-        "Scraper", function("Scraper", "app.handler", "python3.12")),
+        "Scraper", function("Scraper", "app.handler", "python3.12"),
+        "Sized", function("Sized", FIXTURES + "SizedHandler::handle", "java21")),
         List.of(), Map.of(), Map.of());
 
     @Test
@@ -109,8 +110,8 @@ class LocalInvokerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "unknown function | Orders      | sqs          | No function Orders in TEMPLATE (-Dsamstage.function); its functions: OrderEvents, Notifications, Uploads, NightlyJob, Changes, Rest, Http, Broken, Slow, Scraper",
-        "no function      | ''          | sqs          | Name the function to invoke with -Dsamstage.function=<LogicalId>; functions in TEMPLATE: OrderEvents, Notifications, Uploads, NightlyJob, Changes, Rest, Http, Broken, Slow, Scraper",
+        "unknown function | Orders      | sqs          | No function Orders in TEMPLATE (-Dsamstage.function); its functions: OrderEvents, Notifications, Uploads, NightlyJob, Changes, Rest, Http, Broken, Slow, Scraper, Sized",
+        "no function      | ''          | sqs          | Name the function to invoke with -Dsamstage.function=<LogicalId>; functions in TEMPLATE: OrderEvents, Notifications, Uploads, NightlyJob, Changes, Rest, Http, Broken, Slow, Scraper, Sized",
         "unknown sample   | OrderEvents | kinesis      | No sample event named 'kinesis' and no file PROJECT/kinesis (-Dsamstage.event); name a sample (apigateway, http-api, sqs, sns, s3, eventbridge, schedule, dynamodb) or a JSON file",
         "missing file     | OrderEvents | missing.json | Event file PROJECT/missing.json (-Dsamstage.event=missing.json) does not exist; give a JSON file relative to PROJECT or a sample event name (apigateway, http-api, sqs, sns, s3, eventbridge, schedule, dynamodb)",
         "not JSON         | OrderEvents | secret.json  | Event file PROJECT/secret.json (-Dsamstage.event) is not JSON (at line 1, column 10); write the event as JSON, e.g. start from a sample (apigateway, http-api, sqs, sns, s3, eventbridge, schedule, dynamodb)",
@@ -137,6 +138,27 @@ class LocalInvokerTest {
             .hasMessageNotContaining("\n");
         assertThat(listener.messages(StageEvent.Severity.DEBUG)).singleElement().asString()
             .contains("dev.samstage.core.local.fixtures.FailingHandler.handle(FailingHandler.java");
+    }
+
+    @Test
+    void anEventOverLambdasInvocationLimitIsRefusedBeforeTheHandlerRuns() throws Exception {
+        Files.writeString(project.resolve("big.json"), "{\"body\":\"" + "x".repeat(PayloadLimits.LAMBDA_REQUEST_BYTES) + "\"}");
+
+        assertThatThrownBy(() -> invoke("Sized", "big.json"))
+            .hasMessage("The event (" + project.resolve("big.json") + ") is " + (PayloadLimits.LAMBDA_REQUEST_BYTES + 11)
+                + " bytes, over Lambda's 6 MB invocation limit (6291456 bytes); Lambda would refuse it; send a smaller event");
+    }
+
+    @Test
+    void aResultOverLambdasResponseLimitFailsTheInvocation() throws Exception {
+        Files.writeString(project.resolve("large-answer.json"),
+            "{\"queryStringParameters\":{\"bytes\":\"" + PayloadLimits.LAMBDA_RESPONSE_BYTES + "\"}}");
+
+        assertThatThrownBy(() -> invoke("Sized", "large-answer.json"))
+            .hasMessageStartingWith("Function Sized returned ")
+            .hasMessageEndingWith(" bytes, over Lambda's 6 MB response limit (6291556 bytes); return less, or write the result"
+                + " to S3 and return its key");
+        assertThat(project.resolve("out")).doesNotExist();
     }
 
     @Test
