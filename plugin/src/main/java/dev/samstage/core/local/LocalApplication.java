@@ -13,7 +13,8 @@ record LocalApplication(Map<String, LocalFunction> functions, List<LocalRoute> r
                         Map<String, List<String>> binaryMediaTypes) {
 
     LocalApplication {
-        functions = Map.copyOf(functions);
+        // template order, for messages that list them
+        functions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(functions));
         routes = List.copyOf(routes);
         stageVariables = Map.copyOf(stageVariables);
         binaryMediaTypes = Map.copyOf(binaryMediaTypes);

@@ -99,7 +99,7 @@ public final class LocalStage implements AutoCloseable {
             server.start();
             LocalStage stage = new LocalStage(server, requestThreads, workers, runtimes, application.routes());
             listener.on(StageEvent.info("Local stage " + request.stageName() + " listening on " + stage.endpoint()
-                + " with " + application.routes().size() + " route(s)"));
+                + " with " + application.routes().size() + " route(s)" + notServed(application)));
             for (LocalRoute route : application.routes()) {
                 listener.on(StageEvent.info("  " + route.describe()));
             }
@@ -112,6 +112,14 @@ public final class LocalStage implements AutoCloseable {
             runtimes.values().forEach(FunctionRuntime::close);
             throw e;
         }
+    }
+
+    /** Names the functions no route invokes, so their absence from the routes is no surprise. */
+    private static String notServed(LocalApplication application) {
+        List<String> served = application.routes().stream().map(LocalRoute::functionId).toList();
+        List<String> others = application.functions().keySet().stream().filter(id -> !served.contains(id)).toList();
+        return others.isEmpty() ? ""
+            : "; not served over HTTP (run them with samstage:invoke): " + String.join(", ", others);
     }
 
     /** The base URI of the stage, with a trailing slash, e.g. {@code http://127.0.0.1:3000/}. */

@@ -26,6 +26,7 @@ public final class HandlerBridge implements BiFunction<byte[], Map<String, Objec
     private final String handler;
     private final ClassLoader loader;
     private final ObjectMapper mapper = LambdaObjectMapper.create();
+    private volatile ObjectMapper eventMapper;
     private volatile HandlerMethod method;
 
     public HandlerBridge(String handler, ClassLoader loader) {
@@ -60,7 +61,17 @@ public final class HandlerBridge implements BiFunction<byte[], Map<String, Objec
             var tree = mapper.readTree(event);
             return tree.isTextual() ? tree.textValue() : mapper.writeValueAsString(tree);
         }
-        return mapper.readValue(event, mapper.constructType(target.inputType()));
+        ObjectMapper reader = EventMapper.isEventType(mapper.constructType(target.inputType()).getRawClass()) ? eventMapper() : mapper;
+        return reader.readValue(event, reader.constructType(target.inputType()));
+    }
+
+    private ObjectMapper eventMapper() {
+        ObjectMapper current = eventMapper;
+        if (current == null) {
+            current = EventMapper.create(loader);
+            eventMapper = current;
+        }
+        return current;
     }
 
     private HandlerMethod resolved() throws ReflectiveOperationException {
