@@ -51,13 +51,10 @@ public class InvokeMojo extends AbstractStageMojo {
     @Parameter(property = "samstage.localPassCredentials", defaultValue = "false")
     protected boolean localPassCredentials;
 
+    /** A local invocation is the local stage's unless {@code -Denv} names another. */
     @Override
-    Environment resolveStage() {
-        if (env == null || env.isBlank()) {
-            // a local invocation is the local stage's unless another is named
-            env = "local";
-        }
-        return super.resolveStage();
+    protected String defaultStage() {
+        return Environment.LOCAL;
     }
 
     @Override
