@@ -70,6 +70,7 @@ public abstract class AbstractStageMojo extends AbstractMojo {
         }
         Optional<Path> templateFile = templateFile();
         if (templateFile.isEmpty()) {
+            skipped();
             return;
         }
         try {
@@ -80,6 +81,10 @@ public abstract class AbstractStageMojo extends AbstractMojo {
             getLog().debug(e);
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /** What a goal still owes the build in a module it skips (one that is not a SAM app). */
+    protected void skipped() {
     }
 
     /** The goal's work, once the stage and template are known. */

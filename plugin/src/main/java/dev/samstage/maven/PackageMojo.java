@@ -45,14 +45,28 @@ public class PackageMojo extends AbstractStageMojo {
     @Parameter(defaultValue = "${executedProject}", readonly = true)
     protected org.apache.maven.project.MavenProject executedProject;
 
+    /**
+     * In a module that is not a SAM app (a library, a function module of a multi-module service)
+     * the fork still built its jar, which the modules after it depend on.
+     */
     @Override
-    protected void execute(Environment stage, Path template, StageListener listener) throws MojoExecutionException {
+    protected void skipped() {
+        keepBuiltJar();
+    }
+
+    /** The fork built the jar on a copy of the project: later goals and modules need it too. */
+    private org.apache.maven.project.MavenProject keepBuiltJar() {
         org.apache.maven.project.MavenProject built = executedProject != null ? executedProject : project;
         File builtJar = built.getArtifact() == null ? null : built.getArtifact().getFile();
         if (built != project && builtJar != null) {
-            // the fork built the jar on a copy of the project: later goals and modules need it too
             project.getArtifact().setFile(builtJar);
         }
+        return built;
+    }
+
+    @Override
+    protected void execute(Environment stage, Path template, StageListener listener) throws MojoExecutionException {
+        org.apache.maven.project.MavenProject built = keepBuiltJar();
         Path outputDir = stageOutputDir(stage);
         PackageResult result;
         if (stage.isLocal()) {

@@ -20,6 +20,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * {@code CodeUri} is a module; a root aggregator pom is built first by Maven (it depends on
  * nothing), so without this its package goal would run before the functions were compiled.
  *
+ * <p>The module named by {@code samstage.suiteModule} (the stage's suite) is built first too.</p>
+ *
  * <p>Maven sorts the reactor again after lifecycle participants have run, so a dependency added
  * here orders the build. It is of type {@code pom} and scope {@code provided}: it orders the
  * build and puts nothing on any class path.</p>
@@ -42,33 +44,58 @@ public class ReactorOrder extends AbstractMavenLifecycleParticipant {
             }
             template(project, session).ifPresent(template -> {
                 for (Path directory : FunctionCodeDirectories.of(template)) {
-                    MavenProject module = byDirectory.get(real(directory));
-                    if (module != null && module != project && !dependsOn(project, module)) {
-                        Dependency order = new Dependency();
-                        order.setGroupId(module.getGroupId());
-                        order.setArtifactId(module.getArtifactId());
-                        order.setVersion(module.getVersion());
-                        order.setType("pom");
-                        order.setScope("provided");
-                        project.getModel().addDependency(order);
-                    }
+                    buildFirst(project, byDirectory.get(real(directory)));
                 }
             });
+            if (template(project, session).isPresent()) {
+                setting(project, session, "suiteModule").ifPresent(suite -> projects.stream()
+                        .filter(p -> p.getArtifactId().equals(suite)).findFirst()
+                        .ifPresent(module -> buildFirst(project, module)));
+            }
         }
+    }
+
+    /** An ordering dependency: {@code module} is built before {@code project}, nothing goes on a class path. */
+    private static void buildFirst(MavenProject project, MavenProject module) {
+        if (module == null || module == project || dependsOn(project, module) || inherits(module, project)) {
+            return; // a module whose parent is the project is built after it whatever we add: Maven builds parents first
+        }
+        Dependency order = new Dependency();
+        order.setGroupId(module.getGroupId());
+        order.setArtifactId(module.getArtifactId());
+        order.setVersion(module.getVersion());
+        order.setType("pom");
+        order.setScope("provided");
+        project.getModel().addDependency(order);
+    }
+
+    /** A goal parameter as {@code -Dsamstage.<name>} or the plugin's {@code <configuration>} sets it. */
+    private static Optional<String> setting(MavenProject project, MavenSession session, String name) {
+        String value = session.getUserProperties().getProperty("samstage." + name);
+        if (value == null && project.getPlugin(PLUGIN).getConfiguration() instanceof Xpp3Dom configuration
+                && configuration.getChild(name) != null) {
+            value = configuration.getChild(name).getValue();
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
     private static Optional<Path> template(MavenProject project, MavenSession session) {
         Path basedir = project.getBasedir().toPath();
-        String explicit = session.getUserProperties().getProperty("samstage.template");
-        if (explicit == null && project.getPlugin(PLUGIN).getConfiguration() instanceof Xpp3Dom configuration
-                && configuration.getChild("template") != null) {
-            explicit = configuration.getChild("template").getValue();
-        }
+        String explicit = setting(project, session, "template").orElse(null);
         if (explicit != null) {
             Path file = basedir.resolve(explicit).normalize();
             return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
         }
         return AbstractStageMojo.TEMPLATE_NAMES.stream().map(basedir::resolve).filter(Files::isRegularFile).findFirst();
+    }
+
+    private static boolean inherits(MavenProject module, MavenProject project) {
+        for (MavenProject parent = module.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.getBasedir() != null && parent.getBasedir().equals(project.getBasedir())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean dependsOn(MavenProject project, MavenProject module) {

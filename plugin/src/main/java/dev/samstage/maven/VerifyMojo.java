@@ -29,6 +29,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Runs the service's own suite for the stage (JUnit tag {@code integration}, or
@@ -59,6 +60,14 @@ public class VerifyMojo extends AbstractStageMojo {
      */
     @Parameter(property = "samstage.localPassCredentials", defaultValue = "false")
     protected boolean localPassCredentials;
+
+    /**
+     * The artifactId of the module of this build that holds the stage's suite (a test module of a
+     * multi-module service); by default the project that runs this goal. The module is built
+     * before this project ({@link ReactorOrder}) and its test class path runs the suite.
+     */
+    @Parameter(property = "samstage.suiteModule")
+    protected String suiteModule;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     protected PluginDescriptor plugin;
@@ -137,12 +146,15 @@ public class VerifyMojo extends AbstractStageMojo {
     }
 
     private SuiteRequest request(Environment stage, Target target, Path reports) throws MojoExecutionException {
-        Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+        MavenProject suite = suiteProject();
+        Path testClasses = Path.of(suite.getBuild().getTestOutputDirectory());
         if (!Files.isDirectory(testClasses)) {
             throw new StageException("No compiled tests in " + testClasses + ": the stage's suite (JUnit tag '" + stage.suiteTag()
-                    + "') lives in src/test/java; add tests tagged '" + stage.suiteTag() + "'.");
+                    + "') lives in src/test/java" + (suite == project ? "" : " of module " + suite.getArtifactId())
+                    + "; add tests tagged '" + stage.suiteTag() + "'" + (suite == project
+                    ? ", or name the module that holds them with -Dsamstage.suiteModule=<artifactId>." : "."));
         }
-        List<Path> classpath = ProjectClasspaths.testClasspath(project);
+        List<Path> classpath = ProjectClasspaths.testClasspath(suite);
         Map<String, String> properties = new TreeMap<>(stageOverrides());
         properties.remove("samstage.endpoint");
         awsEndpoint().ifPresent(uri -> properties.put("samstage.endpointUrl", uri.toString()));
@@ -154,9 +166,21 @@ public class VerifyMojo extends AbstractStageMojo {
                 Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
+    /** The project whose tests are the suite: {@link #suiteModule}, or this one. */
+    private MavenProject suiteProject() {
+        if (suiteModule == null || suiteModule.isBlank()) {
+            return project;
+        }
+        return session.getProjects().stream().filter(p -> p.getArtifactId().equals(suiteModule)).findFirst()
+                .orElseThrow(() -> new StageException("-Dsamstage.suiteModule=" + suiteModule + " names no module of this"
+                        + " build (its modules: " + session.getProjects().stream().map(MavenProject::getArtifactId)
+                        .collect(Collectors.joining(", ")) + "); name the artifactId of the module that holds the suite,"
+                        + " and run the build from the pom that lists it."));
+    }
+
     /** The plugin's own copies of the kit and the JUnit Platform launcher, for services whose tests lack them. */
     private List<Path> launcherJars() {
-        Set<String> present = project.getArtifacts().stream()
+        Set<String> present = suiteProject().getArtifacts().stream()
                 .map(a -> a.getGroupId() + ":" + a.getArtifactId()).collect(Collectors.toSet());
         List<Path> jars = new ArrayList<>();
         for (Artifact a : plugin.getArtifacts()) {
