@@ -43,12 +43,17 @@ final class NormalizedArchiveDigest {
                     digest.directory(entry.getName());
                     continue;
                 }
-                byte[] bytes = read(zip, entry, buffer);
-                if (isPomProperties(entry.getName())) {
-                    bytes = withoutComments(bytes);
+                if (isPomProperties(entry.getName()) || entry.getSize() < 0) {
+                    // rewritten (or of unknown size): small enough to hold, and its length is only known after reading
+                    byte[] bytes = read(zip, entry, buffer);
+                    bytes = isPomProperties(entry.getName()) ? withoutComments(bytes) : bytes;
+                    digest.file(entry.getName(), false, bytes.length);
+                    digest.update(bytes, 0, bytes.length);
+                } else {
+                    // the central directory gives the size: stream the bytes, so a large entry is never held in memory
+                    digest.file(entry.getName(), false, entry.getSize());
+                    stream(zip, entry, buffer, digest);
                 }
-                digest.file(entry.getName(), false, bytes.length);
-                digest.update(bytes, 0, bytes.length);
             }
             return Optional.of(digest.hex());
         } catch (ZipException e) {
@@ -66,6 +71,20 @@ final class NormalizedArchiveDigest {
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
+        }
+    }
+
+    private static void stream(ZipFile zip, ZipEntry entry, byte[] buffer, ContentDigest digest) throws IOException {
+        long total = 0;
+        try (InputStream in = zip.getInputStream(entry)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+                total += n;
+            }
+        }
+        if (total != entry.getSize()) {
+            throw new ZipException(entry.getName() + " holds " + total + " bytes, not the " + entry.getSize() + " its header says");
         }
     }
 
