@@ -37,6 +37,16 @@ final class EnvironmentOverlay {
     }
 
     /** Installs the overlay once per JVM; empty when it works, else the reason it cannot. */
+    /**
+     * {@link #install()}, saying in one warning line, when it cannot, that handlers will see the
+     * build's environment and how to let them see only their own.
+     */
+    static void installOrWarn(dev.samstage.core.events.StageListener listener) {
+        install().ifPresent(reason -> listener.on(dev.samstage.core.events.StageEvent.warn(
+            "Handlers will see the build's environment, not their Environment.Variables, because " + reason
+            + "; run Maven with MAVEN_OPTS=--add-opens=java.base/java.util=ALL-UNNAMED")));
+    }
+
     static synchronized Optional<String> install() {
         if (installation == null) {
             installation = tryInstall();

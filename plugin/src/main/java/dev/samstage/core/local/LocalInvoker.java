@@ -61,9 +61,7 @@ public final class LocalInvoker {
         try (FunctionRuntime runtime = new FunctionRuntime(function, LocalFunctionCode.of(function, templateDir, stage),
                 FunctionRuntime.region(), credentials)) {
             runtime.checkHandlerClass();
-            EnvironmentOverlay.install().ifPresent(reason -> listener.on(StageEvent.warn(
-                "The handler will see the build's environment, not its Environment.Variables, because " + reason
-                + "; run Maven with MAVEN_OPTS=--add-opens=java.base/java.util=ALL-UNNAMED")));
+            EnvironmentOverlay.installOrWarn(listener);
             listener.on(StageEvent.info("Invoking " + function.logicalId() + " (" + function.handler() + ") with "
                 + event.source()));
             byte[] output = run(runtime, worker, event, listener);

@@ -82,9 +82,7 @@ public final class LocalStage implements AutoCloseable {
                     runtime.checkHandlerClass();
                 }
             }
-            EnvironmentOverlay.install().ifPresent(reason -> listener.on(StageEvent.warn(
-                "Handlers will see the build's environment, not their Environment.Variables, because " + reason
-                + "; run Maven with MAVEN_OPTS=--add-opens=java.base/java.util=ALL-UNNAMED")));
+            EnvironmentOverlay.installOrWarn(listener);
             // The JDK server writes headers and body separately; with Nagle's algorithm on, the
             // client's delayed ACK adds ~40 ms to every response. Read once, when the server
             // class first loads, so an explicit setting from the build wins.
