@@ -138,7 +138,7 @@ public abstract class AbstractStageMojo extends AbstractMojo {
     }
 
     EnvironmentResolver resolver() {
-        return new EnvironmentResolver(project.getArtifactId());
+        return new EnvironmentResolver(project.getArtifactId(), project.getBasedir().toPath(), System.getenv());
     }
 
     /** {@code samstage.*} user properties ({@code -D}), which override the pom's stage settings. */

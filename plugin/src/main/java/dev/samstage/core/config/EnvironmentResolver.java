@@ -133,6 +133,10 @@ public final class EnvironmentResolver {
         if (isBlank(e.prefix())) {
             b.prefix(projectName);
         }
+        if (e.templateConfiguration() != null && !e.templateConfiguration().isAbsolute()) {
+            // read later by the deploy, whose working directory need not be the project's (mvn -f, a reactor module)
+            b.templateConfiguration(baseDirectory.resolve(e.templateConfiguration()));
+        }
         return b.build();
     }
 

@@ -137,6 +137,17 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void aRelativeTemplateConfigurationIsTheProjectsFileWhateverTheWorkingDirectory() throws IOException {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/dev.json"), "{}");
+
+        Environment e = resolver().resolve("dev", List.of(dev()), null,
+                Map.of(StagePropertyNames.TEMPLATE_CONFIGURATION, "config/dev.json"));
+
+        assertThat(e.templateConfiguration()).isEqualTo(dir.resolve("config/dev.json"));
+    }
+
+    @Test
     void listsEveryProblemAtOnceNamingElementAndValue() {
         Environment prod = Environment.builder("prod")
                 .regions(List.of("eu-west-1", "Europe"))
