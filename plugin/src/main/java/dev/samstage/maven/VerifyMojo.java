@@ -96,7 +96,7 @@ public class VerifyMojo extends AbstractStageMojo {
                     running = startedHere = LocalStage.start(LocalStages.request(project, session, template, stage,
                             localPort, localPassCredentials), listener);
                 }
-                targets = List.of(new Target(null, running.endpoint()));
+                targets = List.of(new Target(null, running.endpoint(), running.lambdaEndpoint()));
             } else {
                 targets = deployedTargets(stage);
             }
@@ -124,7 +124,10 @@ public class VerifyMojo extends AbstractStageMojo {
     }
 
     /** Where the suite runs: the stage's endpoint in one region (region null when there is only one). */
-    private record Target(String region, URI endpoint) {
+    private record Target(String region, URI endpoint, URI lambdaEndpoint) {
+        Target(String region, URI endpoint) {
+            this(region, endpoint, null);
+        }
     }
 
     /** The endpoints the last deploy of the stage wrote, one per region. */
@@ -160,6 +163,10 @@ public class VerifyMojo extends AbstractStageMojo {
         awsEndpoint().ifPresent(uri -> properties.put("samstage.endpointUrl", uri.toString()));
         if (target.region() != null) {
             properties.put("samstage.region", target.region());
+        }
+        if (target.lambdaEndpoint() != null) {
+            // the kit's StageFunctions invoke the local stage's functions there
+            properties.put(StagePropertyNames.LAMBDA_ENDPOINT, target.lambdaEndpoint().toString());
         }
         return new SuiteRequest(stage.name(), target.endpoint(), testClasses, classpath, launcherJars(), stage.suiteTag(),
                 reports, properties,
