@@ -32,6 +32,14 @@ record InvokeResponse(int status, Map<String, String> headers, byte[] body) {
         return functionError(describe(error, true), logTail);
     }
 
+    /** The function's code cannot be loaded (Lambda: the runtime fails at init, a function error). */
+    static InvokeResponse codeNotLoaded(String reason) {
+        ObjectNode error = JSON.createObjectNode()
+            .put("errorType", "java.lang.ClassNotFoundException")
+            .put("errorMessage", reason);
+        return functionError(error, null);
+    }
+
     /** The function ran past its Timeout; Lambda ends it and reports {@code Sandbox.Timedout}. */
     static InvokeResponse timedOut(String requestId, int timeoutSeconds, String logTail) {
         ObjectNode error = JSON.createObjectNode()

@@ -44,6 +44,7 @@ final class LambdaInvokeApi implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, FunctionRuntime> functions;
+    private final Map<String, String> unavailable;
     private final Map<String, String> logicalIdsByName;
     private final ExecutorService workers;
     private final String region;
@@ -51,11 +52,13 @@ final class LambdaInvokeApi implements HttpHandler {
 
     /**
      * @param functions        every function the stage runs, by logical id, in template order
+     * @param unavailable      why the code of each other function of the template cannot load, by logical id
      * @param logicalIdsByName the {@code FunctionName} the template gives a function, to its logical id
      */
-    LambdaInvokeApi(Map<String, FunctionRuntime> functions, Map<String, String> logicalIdsByName,
-                    ExecutorService workers, String region, StageListener listener) {
+    LambdaInvokeApi(Map<String, FunctionRuntime> functions, Map<String, String> unavailable,
+                    Map<String, String> logicalIdsByName, ExecutorService workers, String region, StageListener listener) {
         this.functions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(functions));
+        this.unavailable = Map.copyOf(unavailable);
         this.logicalIdsByName = Map.copyOf(logicalIdsByName);
         this.workers = workers;
         this.region = region;
@@ -88,6 +91,12 @@ final class LambdaInvokeApi implements HttpHandler {
             StandardCharsets.UTF_8);
         String name = functionName(requested);
         Optional<FunctionRuntime> function = find(name);
+        String id = logicalIdsByName.getOrDefault(name, name);
+        if (function.isEmpty() && unavailable.containsKey(id)) {
+            target[0] = id;
+            // as Lambda reports a handler class that cannot be loaded: a function error at init
+            return InvokeResponse.codeNotLoaded(unavailable.get(id));
+        }
         if (function.isEmpty()) {
             listener.on(StageEvent.warn("Lambda Invoke of " + requested + ": no such function in the template; its functions: "
                 + String.join(", ", functions.keySet())));

@@ -81,10 +81,18 @@ public final class LocalStage implements AutoCloseable {
                     runtimes.put(route.functionId(), runtime(function, templateDir, request, region, credentials));
                 }
             }
-            // the functions no route serves run through Lambda's Invoke API, checked as early
+            // The functions no route serves run through Lambda's Invoke API. Their code may be built
+            // later than the stage starts (a hook's code assembled at package while samstage:run
+            // stops at compile), so a function whose code cannot load is reported, not fatal.
+            Map<String, String> unavailable = new LinkedHashMap<>();
             for (LocalFunction function : application.functions().values()) {
                 if (!runtimes.containsKey(function.logicalId()) && invokable(function)) {
-                    runtimes.put(function.logicalId(), runtime(function, templateDir, request, region, credentials));
+                    try {
+                        runtimes.put(function.logicalId(), runtime(function, templateDir, request, region, credentials));
+                    } catch (LocalStageException e) {
+                        unavailable.put(function.logicalId(), e.getMessage());
+                        listener.on(StageEvent.warn("Lambda Invoke of " + function.logicalId() + " will fail: " + e.getMessage()));
+                    }
                 }
             }
             EnvironmentOverlay.installOrWarn(listener);
@@ -101,8 +109,8 @@ public final class LocalStage implements AutoCloseable {
             Map<String, FunctionRuntime> inTemplateOrder = new LinkedHashMap<>();
             application.functions().keySet().stream().filter(runtimes::containsKey)
                 .forEach(id -> inTemplateOrder.put(id, runtimes.get(id)));
-            server.createContext(LambdaInvokeApi.PATH, new LambdaInvokeApi(inTemplateOrder, application.logicalIdsByName(),
-                workers, region, listener));
+            server.createContext(LambdaInvokeApi.PATH, new LambdaInvokeApi(inTemplateOrder, unavailable,
+                application.logicalIdsByName(), workers, region, listener));
             server.setExecutor(requestThreads);
             server.start();
             LocalStage stage = new LocalStage(server, requestThreads, workers, runtimes, application.routes());

@@ -46,6 +46,7 @@ class LambdaInvokeApiTest {
         functions.put("Broken", LocalStageTest.function("Broken", FIXTURES + "FailingHandler::handle", 10, Map.of()));
         functions.put("Slow", LocalStageTest.function("Slow", FIXTURES + "SlowHandler::handle", 1, Map.of()));
         functions.put("Sized", LocalStageTest.function("Sized", FIXTURES + "SizedHandler::handle", 10, Map.of()));
+        functions.put("NotBuilt", LocalStageTest.function("NotBuilt", "example.NotBuilt::handle", 10, Map.of()));
         LocalApplication application = new LocalApplication(functions,
             List.of(LocalStageTest.rest("GET", "/ping", "Api")), Map.of(), Map.of(),
             Map.of("OrderEvents", "orders-local-events"));
@@ -134,6 +135,22 @@ class LambdaInvokeApiTest {
         assertThat(response.functionError()).isEqualTo("Unhandled");
         assertThat(JSON.readTree(response.payload().asUtf8String()).get("errorType").asText())
             .isEqualTo("Function.ResponseSizeTooLarge");
+    }
+
+    @Test
+    void aFunctionNoRouteServesWhoseCodeCannotLoadDoesNotStopTheStageAndFailsItsInvocations() throws Exception {
+        String reason = "Function NotBuilt: Handler example.NotBuilt::handle names class example.NotBuilt, which is not on"
+            + " the function's class path ";
+
+        InvokeResponse response = invoke("NotBuilt", "{}");
+
+        assertThat(LISTENER.messages(StageEvent.Severity.WARN)).anySatisfy(line -> assertThat(line)
+            .startsWith("Lambda Invoke of NotBuilt will fail: " + reason));
+        assertThat(response.functionError()).isEqualTo("Unhandled");
+        JsonNode error = JSON.readTree(response.payload().asUtf8String());
+        assertThat(error.get("errorType").asText()).isEqualTo("java.lang.ClassNotFoundException");
+        assertThat(error.get("errorMessage").asText()).startsWith(reason)
+            .endsWith("; build the project (mvn package) or fix Handler in the template");
     }
 
     @Test
