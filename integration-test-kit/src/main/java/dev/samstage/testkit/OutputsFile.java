@@ -24,8 +24,10 @@ import java.util.Optional;
  * @param region its {@code region} (or the chosen region's key), or {@code null}
  * @param endpoint its {@code endpoint}, or {@code null}
  * @param outputs its {@code outputs}, possibly empty
+ * @param lambdaEndpoint its {@code lambdaEndpoint} (the local stage's Lambda Invoke API), or {@code null}
  */
-record OutputsFile(Path file, String stage, String stackName, String region, String endpoint, Map<String, String> outputs) {
+record OutputsFile(Path file, String stage, String stackName, String region, String endpoint, Map<String, String> outputs,
+                   String lambdaEndpoint) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,7 +84,7 @@ record OutputsFile(Path file, String stage, String stackName, String region, Str
         }
         String stage = Optional.ofNullable(text(entry, "stage")).orElse(text(root, "stage"));
         String stackName = Optional.ofNullable(text(entry, "stackName")).orElse(text(root, "stackName"));
-        return new OutputsFile(file, stage, stackName, region, text(entry, "endpoint"), outputs);
+        return new OutputsFile(file, stage, stackName, region, text(entry, "endpoint"), outputs, text(entry, "lambdaEndpoint"));
     }
 
     private static String text(JsonNode node, String field) {

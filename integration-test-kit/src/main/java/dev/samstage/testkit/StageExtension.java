@@ -44,6 +44,9 @@ final class StageExtension implements BeforeAllCallback, ParameterResolver, Test
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (!usesTheApi(context.getRequiredTestClass())) {
+            return; // a suite of functions only: its stage may have no API at all
+        }
         StageSession session = session(context);
         StageSettings settings = settings(context);
         Optional<Setting> path = settings.find(READINESS_PATH);
@@ -69,13 +72,17 @@ final class StageExtension implements BeforeAllCallback, ParameterResolver, Test
         Class<?> type = parameter.getParameter().getType();
         return type == RequestSpecification.class
                 || type == StageContext.class
+                || type == StageFunctions.class
                 || (type == String.class && parameter.isAnnotated(StageOutput.class));
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        StageSession session = session(context);
         Parameter p = parameter.getParameter();
+        if (p.getType() == StageFunctions.class) {
+            return functions(context); // needs no API: a service without one is tested through its functions
+        }
+        StageSession session = session(context);
         if (p.getType() == RequestSpecification.class) {
             ExchangeLog log = context.getTestMethod().isEmpty() ? null
                     : context.getStore(NAMESPACE).getOrComputeIfAbsent(
@@ -103,6 +110,36 @@ final class StageExtension implements BeforeAllCallback, ParameterResolver, Test
         out.print("[samstage] HTTP exchanges of failed test " + context.getDisplayName()
                 + " in " + context.getRequiredTestClass().getName() + " (secrets masked):\n" + log.render());
         out.flush();
+    }
+
+    /**
+     * Whether any method of the class (or its superclasses) takes what needs the stage's API: a
+     * specification, the context or an output. Only then is a missing endpoint a failure of the class.
+     */
+    private static boolean usesTheApi(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
+                for (Parameter p : method.getParameters()) {
+                    if (p.getType() == RequestSpecification.class || p.getType() == StageContext.class
+                            || p.isAnnotationPresent(StageOutput.class)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** One {@link StageFunctions} per run and stage, its clients closed at the end of the run. */
+    private StageFunctions functions(ExtensionContext context) {
+        StageSettings settings = settings(context);
+        Store root = context.getRoot().getStore(NAMESPACE);
+        Supplier<AwsCredentialsProvider> credentials = () -> root.getOrComputeIfAbsent(
+                List.of("credentials", runtime), key -> runtime.credentials().get(), AwsCredentialsProvider.class);
+        return root.getOrComputeIfAbsent(List.of("functions", runtime, fingerprint(settings)),
+                key -> StageFunctions.open(new StageResolver(settings, credentials).functions(),
+                        settings.find(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_ENV), credentials, root),
+                StageFunctions.class);
     }
 
     private StageSession session(ExtensionContext context) {
@@ -136,7 +173,7 @@ final class StageExtension implements BeforeAllCallback, ParameterResolver, Test
         for (String[] key : new String[][] {
                 {ENDPOINT, ENDPOINT_ENV, API_URL_ENV}, {ENV, ENV_ENV}, {STACK_NAME, STACK_NAME_ENV},
                 {REGION, REGION_ENV, DEFAULT_REGION_ENV}, {AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_ENV},
-                {OUTPUTS_FILE}, {PROJECT_DIR}, {ENDPOINT_OUTPUT}}) {
+                {OUTPUTS_FILE}, {PROJECT_DIR}, {ENDPOINT_OUTPUT}, {LAMBDA_ENDPOINT, LAMBDA_ENDPOINT_ENV}}) {
             String[] variables = Arrays.copyOfRange(key, 1, key.length);
             values.add(settings.find(key[0], variables).map(Setting::value).orElse(""));
         }

@@ -42,6 +42,15 @@ public final class StageProperties {
     /** Default of {@link #ENDPOINT_OUTPUT}. */
     public static final String DEFAULT_ENDPOINT_OUTPUT = "ApiUrl";
 
+    /**
+     * Lambda Invoke API endpoint where {@link StageFunctions} invoke the functions: the local
+     * stage's, which the samstage plugin passes to the suite (or {@code sam local start-lambda}'s);
+     * unset for a deployed stage, whose functions are found through its stack.
+     */
+    public static final String LAMBDA_ENDPOINT = "samstage.lambdaEndpoint";
+    /** Environment variable for {@link #LAMBDA_ENDPOINT}. */
+    public static final String LAMBDA_ENDPOINT_ENV = "SAMSTAGE_LAMBDA_ENDPOINT";
+
     /** AWS region for stack outputs, SigV4 and the per-region outputs file. */
     public static final String REGION = "samstage.region";
     /** Environment variables for {@link #REGION}, in order. */

@@ -67,6 +67,44 @@ final class StageResolver {
                 + "=<env>, or pass -D" + STACK_NAME + "=<stack>.");
     }
 
+    /**
+     * Where the stage's functions are invoked, looked for without the API's endpoint: the Lambda
+     * endpoint ({@code samstage.lambdaEndpoint}), the outputs file (its {@code lambdaEndpoint}, else
+     * its stack), then {@code samstage.stackName}.
+     */
+    FunctionTarget functions() {
+        Optional<Setting> region = region();
+        Optional<Setting> lambda = settings.find(LAMBDA_ENDPOINT, LAMBDA_ENDPOINT_ENV);
+        if (lambda.isPresent()) {
+            return new FunctionTarget(EndpointUrl.parse(lambda.get().value(), lambda.get().describe()), null,
+                    region.map(Setting::value).orElse(null), lambda.get().source());
+        }
+        Optional<Setting> stage = settings.find(ENV, ENV_ENV);
+        Optional<Path> file = outputsFile(stage);
+        if (file.isPresent() && Files.isRegularFile(file.get())) {
+            OutputsFile outputs = OutputsFile.read(file.get(), region);
+            if (outputs.lambdaEndpoint() != null) {
+                return new FunctionTarget(EndpointUrl.parse(outputs.lambdaEndpoint(), "lambdaEndpoint in outputs file " + file.get()),
+                        null, region.map(Setting::value).orElse(null), "outputs file " + file.get());
+            }
+            if (outputs.stackName() != null) {
+                return new FunctionTarget(null, outputs.stackName(), outputs.region(), "outputs file " + file.get());
+            }
+        }
+        Optional<Setting> stack = settings.find(STACK_NAME, STACK_NAME_ENV);
+        if (stack.isPresent()) {
+            return new FunctionTarget(null, stack.get().value(), region.map(Setting::value).orElse(null), stack.get().source());
+        }
+        throw new StageConfigurationException("No way to invoke the stage's functions. Looked in: "
+                + String.join("; ", settings.places(LAMBDA_ENDPOINT, LAMBDA_ENDPOINT_ENV)) + "; "
+                + file.map(f -> "outputs file " + f + (Files.isRegularFile(f) ? " (no lambdaEndpoint, no stackName)" : " (not found)"))
+                        .orElse("outputs file target/samstage/<env>/outputs.json (skipped: neither " + ENV + " nor " + ENV_ENV
+                                + " names a stage)")
+                + "; " + String.join("; ", settings.places(STACK_NAME, STACK_NAME_ENV))
+                + ". Run the suite with mvn deploy-stage -Denv=<env>, or pass -D" + STACK_NAME + "=<stack> for a deployed stage,"
+                + " or -D" + LAMBDA_ENDPOINT + "=<url> for a local Lambda endpoint (e.g. sam local start-lambda's).");
+    }
+
     /** samstage.region, then AWS_REGION, then AWS_DEFAULT_REGION. */
     Optional<Setting> region() {
         return settings.find(REGION, REGION_ENV, DEFAULT_REGION_ENV);

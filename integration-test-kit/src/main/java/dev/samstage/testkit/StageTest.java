@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       touched, so classes and methods may run in parallel.</li>
  *   <li>{@link StageContext}: the stage name, endpoint and stack outputs.</li>
  *   <li>{@code @}{@link StageOutput}{@code ("Name") String}: one stack output.</li>
+ *   <li>{@link StageFunctions}: invokes the stage's functions with an event (no API needed; a
+ *       class that asks for nothing else does not need the stage to have one).</li>
  * </ul>
  *
  * <p>The endpoint is resolved once per class, from the first of: the JUnit configuration

@@ -92,7 +92,7 @@ public class DeployMojo extends AbstractReleaseMojo {
         LocalStages.register(project, local);
         // the template's outputs that resolve locally, so a suite that reads them works as against a deployed stage
         StageOutputs.write(stageOutputDir(stage), List.of(new StageOutputs(stage.name(), null, null, local.endpoint(),
-                LocalOutputs.of(template, stage.parameterOverrides(), local.endpoint()))));
+                LocalOutputs.of(template, stage.parameterOverrides(), local.endpoint()), local.lambdaEndpoint())));
     }
 
     private void deployToAws(Environment stage, StageListener listener) {

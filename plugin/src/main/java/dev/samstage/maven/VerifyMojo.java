@@ -96,7 +96,7 @@ public class VerifyMojo extends AbstractStageMojo {
                     running = startedHere = LocalStage.start(LocalStages.request(project, session, template, stage,
                             localPort, localPassCredentials), listener);
                 }
-                targets = List.of(new Target(null, running.endpoint()));
+                targets = List.of(new Target(null, running.endpoint(), running.lambdaEndpoint(), null));
             } else {
                 targets = deployedTargets(stage);
             }
@@ -124,7 +124,10 @@ public class VerifyMojo extends AbstractStageMojo {
     }
 
     /** Where the suite runs: the stage's endpoint in one region (region null when there is only one). */
-    private record Target(String region, URI endpoint) {
+    private record Target(String region, URI endpoint, URI lambdaEndpoint, String stackName) {
+        Target(String region, URI endpoint) {
+            this(region, endpoint, null, null);
+        }
     }
 
     /** The endpoints the last deploy of the stage wrote, one per region. */
@@ -137,10 +140,16 @@ public class VerifyMojo extends AbstractStageMojo {
         }
         List<Target> targets = new ArrayList<>();
         for (StageOutputs outputs : regions) {
-            URI url = outputs.endpointUri().orElseThrow(() -> new StageException("Stack " + outputs.stackName() + " in "
-                    + outputs.region() + " has no API endpoint (no ApiUrl output and no API in the template); add an output"
-                    + " with the API's URL or pass -Dsamstage.endpoint=<url>."));
-            targets.add(new Target(regions.size() > 1 ? outputs.region() : null, url));
+            if (outputs.endpointUri().isEmpty()) {
+                // a service without an API is tested through its functions, which the kit finds in the stack
+                getLog().warn("samstage: stack " + outputs.stackName() + " in " + outputs.region() + " has no API endpoint"
+                        + " (no ApiUrl output and no API in the template): the suite gets no samstage.endpoint, only the"
+                        + " stack to invoke its functions in; if the service has an API, add an output with its URL or pass"
+                        + " -Dsamstage.endpoint=<url>.");
+                targets.add(new Target(outputs.region(), null, null, outputs.stackName()));
+                continue;
+            }
+            targets.add(new Target(regions.size() > 1 ? outputs.region() : null, outputs.endpointUri().get()));
         }
         return targets;
     }
@@ -160,6 +169,13 @@ public class VerifyMojo extends AbstractStageMojo {
         awsEndpoint().ifPresent(uri -> properties.put("samstage.endpointUrl", uri.toString()));
         if (target.region() != null) {
             properties.put("samstage.region", target.region());
+        }
+        if (target.stackName() != null) {
+            properties.put(StagePropertyNames.STACK_NAME, target.stackName());
+        }
+        if (target.lambdaEndpoint() != null) {
+            // the kit's StageFunctions invoke the local stage's functions there
+            properties.put(StagePropertyNames.LAMBDA_ENDPOINT, target.lambdaEndpoint().toString());
         }
         return new SuiteRequest(stage.name(), target.endpoint(), testClasses, classpath, launcherJars(), stage.suiteTag(),
                 reports, properties,

@@ -32,6 +32,11 @@ public final class StagePropertyNames {
     /** The id of a reviewed change set to execute. */
     public static final String CHANGE_SET = "samstage.changeSet";
     public static final String FAIL_ON_EMPTY_CHANGE_SET = "samstage.failOnEmptyChangeSet";
+    /**
+     * Where a stage's suite invokes functions through Lambda's Invoke API: the local stage's own
+     * address, handed to the suite JVM (the test kit reads it); unset for a deployed stage.
+     */
+    public static final String LAMBDA_ENDPOINT = "samstage.lambdaEndpoint";
 
     /** Every stage override the resolver reads. */
     public static final List<String> STAGE_OVERRIDES = List.of(ACCOUNT_ID, REGION, ROLE_ARN, EXTERNAL_ID, STACK_NAME,

@@ -36,7 +36,6 @@ final class EnvironmentOverlay {
     private EnvironmentOverlay() {
     }
 
-    /** Installs the overlay once per JVM; empty when it works, else the reason it cannot. */
     /**
      * {@link #install()}, saying in one warning line, when it cannot, that handlers will see the
      * build's environment and how to let them see only their own.
@@ -47,6 +46,7 @@ final class EnvironmentOverlay {
             + "; run Maven with MAVEN_OPTS=--add-opens=java.base/java.util=ALL-UNNAMED")));
     }
 
+    /** Installs the overlay once per JVM; empty when it works, else the reason it cannot. */
     static synchronized Optional<String> install() {
         if (installation == null) {
             installation = tryInstall();

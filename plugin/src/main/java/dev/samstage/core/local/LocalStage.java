@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * class that is not on the class path, a value with no local value, one route on two APIs)
  * before anything listens, each failing with one line, then listens on the loopback
  * interface. Handlers see only their function's environment (see {@link EnvironmentOverlay})
- * and run in one execution environment per concurrent request, as in Lambda.
+ * and run in one execution environment per concurrent request, as in Lambda. Every function,
+ * behind an API or not, can also be invoked through Lambda's Invoke API on the same address
+ * ({@link #lambdaEndpoint()}, see {@link LambdaInvokeApi}).
  */
 public final class LocalStage implements AutoCloseable {
 
@@ -76,10 +78,21 @@ public final class LocalStage implements AutoCloseable {
             for (LocalRoute route : application.routes()) {
                 if (!runtimes.containsKey(route.functionId())) {
                     LocalFunction function = application.functions().get(route.functionId());
-                    FunctionRuntime runtime = new FunctionRuntime(function,
-                        LocalFunctionCode.of(function, templateDir, request), region, credentials);
-                    runtimes.put(route.functionId(), runtime);
-                    runtime.checkHandlerClass();
+                    runtimes.put(route.functionId(), runtime(function, templateDir, request, region, credentials));
+                }
+            }
+            // The functions no route serves run through Lambda's Invoke API. Their code may be built
+            // later than the stage starts (a hook's code assembled at package while samstage:run
+            // stops at compile), so a function whose code cannot load is reported, not fatal.
+            Map<String, String> unavailable = new LinkedHashMap<>();
+            for (LocalFunction function : application.functions().values()) {
+                if (!runtimes.containsKey(function.logicalId()) && invokable(function)) {
+                    try {
+                        runtimes.put(function.logicalId(), runtime(function, templateDir, request, region, credentials));
+                    } catch (LocalStageException e) {
+                        unavailable.put(function.logicalId(), e.getMessage());
+                        listener.on(StageEvent.warn("Lambda Invoke of " + function.logicalId() + " will fail: " + e.getMessage()));
+                    }
                 }
             }
             EnvironmentOverlay.installOrWarn(listener);
@@ -93,6 +106,11 @@ public final class LocalStage implements AutoCloseable {
             ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("samstage-local-invoke"));
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), request.port()), 0);
             server.createContext("/", new LocalGateway(application, runtimes, workers, request.stageName(), listener));
+            Map<String, FunctionRuntime> inTemplateOrder = new LinkedHashMap<>();
+            application.functions().keySet().stream().filter(runtimes::containsKey)
+                .forEach(id -> inTemplateOrder.put(id, runtimes.get(id)));
+            server.createContext(LambdaInvokeApi.PATH, new LambdaInvokeApi(inTemplateOrder, unavailable,
+                application.logicalIdsByName(), workers, region, listener));
             server.setExecutor(requestThreads);
             server.start();
             LocalStage stage = new LocalStage(server, requestThreads, workers, runtimes, application.routes());
@@ -101,6 +119,8 @@ public final class LocalStage implements AutoCloseable {
             for (LocalRoute route : application.routes()) {
                 listener.on(StageEvent.info("  " + route.describe()));
             }
+            listener.on(StageEvent.info("  Lambda Invoke API: POST " + stage.lambdaEndpoint().resolve(
+                LambdaInvokeApi.PATH.substring(1)) + "{FunctionName}/invocations"));
             return stage;
         } catch (IOException e) {
             runtimes.values().forEach(FunctionRuntime::close);
@@ -112,16 +132,43 @@ public final class LocalStage implements AutoCloseable {
         }
     }
 
+    private static FunctionRuntime runtime(LocalFunction function, Path templateDir, LocalStageRequest request,
+                                           String region, Map<String, String> credentials) {
+        FunctionRuntime runtime = new FunctionRuntime(function, LocalFunctionCode.of(function, templateDir, request),
+            region, credentials);
+        try {
+            runtime.checkHandlerClass();
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    /** A function the stage can run: Java (validation refuses the others for the local stage) with a Handler. */
+    private static boolean invokable(LocalFunction function) {
+        return (function.runtime() == null || function.runtime().startsWith("java"))
+            && function.handler() != null && !function.handler().isBlank();
+    }
+
     /** Names the functions no route invokes, so their absence from the routes is no surprise. */
     private static String notServed(LocalApplication application) {
         List<String> served = application.routes().stream().map(LocalRoute::functionId).toList();
         List<String> others = application.functions().keySet().stream().filter(id -> !served.contains(id)).toList();
         return others.isEmpty() ? ""
-            : "; not served over HTTP (run them with samstage:invoke): " + String.join(", ", others);
+            : "; not served over HTTP (run them with samstage:invoke or Lambda's Invoke API): " + String.join(", ", others);
     }
 
     /** The base URI of the stage, with a trailing slash, e.g. {@code http://127.0.0.1:3000/}. */
     public URI endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The endpoint of Lambda's Invoke API on this stage, for an AWS SDK {@code LambdaClient}'s
+     * {@code endpointOverride}: the stage's own address, as the Invoke API's path is its own.
+     */
+    public URI lambdaEndpoint() {
         return endpoint;
     }
 

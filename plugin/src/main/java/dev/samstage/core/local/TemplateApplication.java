@@ -50,6 +50,7 @@ final class TemplateApplication {
     private LocalApplication application() {
         TemplateMap globals = template.globals("Function").orElse(TemplateMap.empty());
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
+        Map<String, String> functionNames = new LinkedHashMap<>();
         List<LocalRoute> routes = new ArrayList<>();
         Map<String, Map<String, String>> stageVariables = new LinkedHashMap<>();
         Map<String, List<String>> binaryMediaTypes = new LinkedHashMap<>();
@@ -64,6 +65,8 @@ final class TemplateApplication {
                     List<LocalRoute> served = routes(resource);
                     functions.put(resource.logicalId(), function(resource, globals, !served.isEmpty()));
                     routes.addAll(served);
+                    resource.properties().get("FunctionName").flatMap(values::text)
+                        .ifPresent(name -> functionNames.put(resource.logicalId(), name));
                 }
                 case "AWS::Serverless::Api" -> apiSettings(resource.logicalId(), resource.properties(),
                     template.globals("Api").orElse(TemplateMap.empty()), "Variables", stageVariables, binaryMediaTypes);
@@ -72,7 +75,7 @@ final class TemplateApplication {
                 default -> { }
             }
         }
-        return new LocalApplication(functions, routes, stageVariables, binaryMediaTypes);
+        return new LocalApplication(functions, routes, stageVariables, binaryMediaTypes, functionNames);
     }
 
     /** @param served whether a route invokes the function: only then is a variable it cannot see worth a warning */

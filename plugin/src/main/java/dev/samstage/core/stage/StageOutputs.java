@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * What a deployed stage exposes in one region, as kept in {@code target/samstage/<env>/outputs.json}
  * for the suite and the test kit. With one region the file holds
- * {@code {"stage", "stackName", "region", "endpoint", "outputs"}}; with several,
+ * {@code {"stage", "stackName", "region", "endpoint", "outputs"}} (the local stage adds
+ * {@code "lambdaEndpoint"}, where Lambda's Invoke API runs its functions); with several,
  * {@code {"stage", "regions": {"<region>": {...}}}}.
  *
  * @param stage     stage name
@@ -29,8 +30,11 @@ import java.util.Optional;
  * @param region    region, null for the local stage
  * @param endpoint  the API's base URL the suite runs against, null when the stage has no API
  * @param outputs   stack outputs by key
+ * @param lambdaEndpoint the local stage's Lambda Invoke API endpoint, null for a deployed stage
+ *                  (whose functions are found through the stack)
  */
-public record StageOutputs(String stage, String stackName, String region, URI endpoint, Map<String, String> outputs) {
+public record StageOutputs(String stage, String stackName, String region, URI endpoint, Map<String, String> outputs,
+                           URI lambdaEndpoint) {
 
     /** The file name inside the stage's output directory. */
     public static final String FILE_NAME = "outputs.json";
@@ -39,6 +43,11 @@ public record StageOutputs(String stage, String stackName, String region, URI en
 
     public StageOutputs {
         outputs = outputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    }
+
+    /** A deployed stage's outputs: its functions run in Lambda. */
+    public StageOutputs(String stage, String stackName, String region, URI endpoint, Map<String, String> outputs) {
+        this(stage, stackName, region, endpoint, outputs, null);
     }
 
     public Optional<URI> endpointUri() {
@@ -79,6 +88,9 @@ public record StageOutputs(String stage, String stackName, String region, URI en
         } else {
             node.putNull("endpoint");
         }
+        if (lambdaEndpoint != null) {
+            node.put("lambdaEndpoint", lambdaEndpoint.toString());
+        }
         ObjectNode values = node.putObject("outputs");
         outputs.forEach(values::put);
     }
@@ -113,7 +125,8 @@ public record StageOutputs(String stage, String stackName, String region, URI en
         Map<String, String> outputs = new LinkedHashMap<>();
         node.path("outputs").fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue().asText()));
         String endpoint = node.path("endpoint").isTextual() ? node.path("endpoint").asText() : null;
+        String lambda = node.path("lambdaEndpoint").isTextual() ? node.path("lambdaEndpoint").asText() : null;
         return new StageOutputs(stage, node.path("stackName").asText(null), node.path("region").asText(null),
-                endpoint == null ? null : URI.create(endpoint), outputs);
+                endpoint == null ? null : URI.create(endpoint), outputs, lambda == null ? null : URI.create(lambda));
     }
 }

@@ -59,8 +59,9 @@ public final class ForkedSuiteRunner {
             argFile = Files.createTempFile("samstage-suite-", ".args");
             Files.writeString(argFile, "-cp\n" + quote(join(classpath)) + "\n", StandardCharsets.UTF_8);
             List<String> command = command(request, argFile, summary);
-            listener.on(StageEvent.info("Running the '" + request.tag() + "' suite against " + request.endpoint()
-                + " (stage " + request.stage() + ")"));
+            listener.on(StageEvent.info("Running the '" + request.tag() + "' suite against " + (request.endpoint() == null
+                ? "the functions of stage " + request.stage() + " (it has no API)"
+                : request.endpoint() + " (stage " + request.stage() + ")")));
             int exit = fork(command, secretEnvironment(request));
             return result(request, summary, exit);
         } catch (IOException e) {
@@ -82,7 +83,9 @@ public final class ForkedSuiteRunner {
 
     private List<String> command(SuiteRequest request, Path argFile, Path summary) {
         Map<String, String> properties = new TreeMap<>(request.systemProperties());
-        properties.put("samstage.endpoint", request.endpoint().toString());
+        if (request.endpoint() != null) {
+            properties.put("samstage.endpoint", request.endpoint().toString());
+        }
         properties.put("samstage.env", request.stage());
         List<String> command = new ArrayList<>();
         command.add(request.javaExecutable().toString());

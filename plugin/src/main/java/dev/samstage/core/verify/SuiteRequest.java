@@ -10,7 +10,8 @@ import java.util.Objects;
  * One run of a service's suite against a stage.
  *
  * @param stage             the stage name, passed to the tests as {@code samstage.env}
- * @param endpoint          the stage's API endpoint, passed as {@code samstage.endpoint}
+ * @param endpoint          the stage's API endpoint, passed as {@code samstage.endpoint}; null for a stage
+ *                          without an API, whose suite reaches its functions through the stack
  * @param testClassesDir    the compiled test classes to discover tests in
  * @param testClasspath     the service's test class path (test classes, classes, test dependencies)
  * @param launcherJars      the test kit and the JUnit Platform launcher/reporting jars from the plugin;
@@ -26,7 +27,6 @@ public record SuiteRequest(String stage, URI endpoint, Path testClassesDir, List
 
     public SuiteRequest {
         requireText(stage, "stage");
-        Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(testClassesDir, "testClassesDir");
         testClasspath = List.copyOf(Objects.requireNonNull(testClasspath, "testClasspath"));
         launcherJars = List.copyOf(Objects.requireNonNull(launcherJars, "launcherJars"));

@@ -171,7 +171,7 @@ class LocalInvokerTest {
 
         try (LocalStage ignored = LocalStage.start(withApi, request(), listener)) {
             assertThat(listener.messages(StageEvent.Severity.INFO)).anySatisfy(line -> assertThat(line)
-                .endsWith(" with 1 route(s); not served over HTTP (run them with samstage:invoke): OrderEvents, NightlyJob"));
+                .endsWith(" with 1 route(s); not served over HTTP (run them with samstage:invoke or Lambda's Invoke API): OrderEvents, NightlyJob"));
         }
     }
 

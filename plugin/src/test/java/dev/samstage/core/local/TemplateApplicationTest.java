@@ -123,6 +123,25 @@ class TemplateApplicationTest {
     }
 
     @Test
+    void theFunctionNameATemplateGivesIsKeptForLambdasInvokeApi() throws Exception {
+        String template = """
+            Parameters: {Stage: {Type: String, Default: dev}}
+            Resources:
+              OrderEvents:
+                Type: AWS::Serverless::Function
+                Properties: {Handler: a.B, FunctionName: !Sub 'orders-${Stage}-events'}
+              Nightly:
+                Type: AWS::Serverless::Function
+                Properties: {Handler: a.C}
+            """;
+
+        LocalApplication app = read(template, Map.of("Stage", "local"), new RecordingListener());
+
+        assertThat(app.functionNames()).containsExactly(Map.entry("OrderEvents", "orders-local-events"));
+        assertThat(app.logicalIdsByName()).containsExactly(Map.entry("orders-local-events", "OrderEvents"));
+    }
+
+    @Test
     void apiEventWithoutPathFailsNamingTheProperty() {
         String template = """
             Resources:

@@ -40,6 +40,17 @@ class StageOutputsTest {
     }
 
     @Test
+    void theLocalStageWritesWhereItsLambdaInvokeApiListens() throws Exception {
+        StageOutputs local = new StageOutputs("local", null, null, URI.create("http://127.0.0.1:4321/"),
+                Map.of("OrderEventsFunctionName", "OrderEventsFunction"), URI.create("http://127.0.0.1:4321/"));
+
+        StageOutputs.write(dir, List.of(local));
+
+        assertThat(Files.readString(dir.resolve("outputs.json"))).contains("\"lambdaEndpoint\" : \"http://127.0.0.1:4321/\"");
+        assertThat(StageOutputs.read(dir)).containsExactly(local);
+    }
+
+    @Test
     void aStageNeverDeployedFromHereHasNoOutputs() {
         assertThat(StageOutputs.read(dir)).isEmpty();
     }

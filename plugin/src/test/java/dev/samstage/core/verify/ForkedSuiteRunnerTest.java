@@ -104,6 +104,20 @@ class ForkedSuiteRunnerTest {
             .hasMessageStartingWith("No test classes at " + work.resolve("nothing") + "; compile the suite first");
     }
 
+    @Test
+    void aStageWithoutAnApiRunsItsSuiteWithoutAnEndpointProperty() {
+        SuiteRequest request = new SuiteRequest("dev", null, testClasses, serviceClasspath, launcherJars(), "sanity",
+            work.resolve("no-api/test-reports"), Map.of("samstage.stackName", "orders-dev"), null);
+
+        ForkedSuiteResult result = new ForkedSuiteRunner(events::add).run(request);
+
+        assertThat(result.passed()).isTrue();
+        assertThat(messages()).contains("Running the 'sanity' suite against the functions of stage dev (it has no API)");
+        // the report lists the suite JVM's system properties: the stack, and no endpoint
+        assertThat(work.resolve("no-api/test-reports/TEST-junit-jupiter.xml")).content()
+            .contains("name=\"samstage.stackName\" value=\"orders-dev\"").doesNotContain("samstage.endpoint");
+    }
+
     private SuiteRequest request(String tag, Path reports) {
         return new SuiteRequest("local", ENDPOINT, testClasses, serviceClasspath, launcherJars(), tag, reports,
             Map.of("aws.region", "eu-west-1"), null);
