@@ -8,15 +8,13 @@ import dev.samstage.core.config.Environment;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -42,23 +40,15 @@ class SamApplicationDeployTest {
                         Method: get
             """;
 
-    @TempDir
-    Path dir;
-
-    private LocalAwsStage stage;
+    @RegisterExtension
+    final LocalAwsStage stage = new LocalAwsStage();
 
     @BeforeEach
     void start() throws IOException {
-        stage = new LocalAwsStage(dir);
         try (AwsClientFactory dev = stage.account(LocalAwsStage.DEV, "us-east-1"); S3Client s3 = dev.s3()) {
             s3.createBucket(b -> b.bucket("orders-artifacts-dev"));
             s3.putObject(b -> b.bucket("orders-artifacts-dev").key("orders/3f2a.zip"), RequestBody.fromBytes(zip()));
         }
-    }
-
-    @AfterEach
-    void stop() {
-        stage.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.testing.aws.LocalAwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class S3ArtifactStoreTest {
 
     @BeforeEach
     void startWithAnEmptyBucketAndAStageKey() {
-        clients = LocalS3.freshClients();
+        clients = LocalAwsClients.fresh("us-east-1");
         s3 = clients.s3();
         kms = clients.kms();
         s3.createBucket(b -> b.bucket("artifacts"));
