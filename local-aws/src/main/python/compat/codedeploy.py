@@ -48,7 +48,7 @@ from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.common_models import CloudFormationModel
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 
-from .common import epoch_seconds
+from .common import epoch_seconds, replace_methods
 
 CONTROL_PREFIX = "/samstage-compat/codedeploy/"
 TERMINAL = {"Succeeded", "Failed", "Stopped"}
@@ -454,18 +454,13 @@ def _control(environ, start_response):
 
 
 def install():
-    models.Application.to_dict = application_to_dict
-    models.DeploymentInfo.to_dict = deployment_to_dict
-    models.DeploymentGroup.to_dict = group_to_dict
-    models.CodeDeployBackend.list_deployments = list_deployments
-    responses.CodeDeployResponse.get_deployment = get_deployment
-    responses.CodeDeployResponse.batch_get_deployments = batch_get_deployments
-    responses.CodeDeployResponse.get_deployment_config = get_deployment_config
-    responses.CodeDeployResponse.create_deployment_config = create_deployment_config
-    responses.CodeDeployResponse.stop_deployment = stop_deployment
-    responses.CodeDeployResponse.put_lifecycle_event_hook_execution_status = put_lifecycle_event_hook_execution_status
-    responses.CodeDeployResponse.list_deployment_targets = list_deployment_targets
-    responses.CodeDeployResponse.batch_get_deployment_targets = batch_get_deployment_targets
+    replace_methods(models.Application, to_dict=application_to_dict)
+    replace_methods(models.DeploymentInfo, to_dict=deployment_to_dict)
+    replace_methods(models.DeploymentGroup, to_dict=group_to_dict)
+    replace_methods(models.CodeDeployBackend, list_deployments)
+    replace_methods(responses.CodeDeployResponse, get_deployment, batch_get_deployments, get_deployment_config,
+                    create_deployment_config, stop_deployment, put_lifecycle_event_hook_execution_status,
+                    list_deployment_targets, batch_get_deployment_targets)
 
     dispatch = DomainDispatcherApplication.__call__
 
