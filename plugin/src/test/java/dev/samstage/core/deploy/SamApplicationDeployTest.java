@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.Environment;
 import dev.samstage.core.deploy.DeployResult.Outcome;
+import dev.samstage.testing.SamTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -22,23 +23,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 class SamApplicationDeployTest {
 
-    private static final String SAM_TEMPLATE = """
-            AWSTemplateFormatVersion: '2010-09-09'
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              OrdersFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: orders.Handler::handleRequest
-                  Runtime: java21
-                  CodeUri: s3://orders-artifacts-dev/orders/3f2a.zip
-                  Events:
-                    ListOrders:
-                      Type: Api
-                      Properties:
-                        Path: /orders
-                        Method: get
-            """;
+    private static final String SAM_TEMPLATE = SamTemplate.sam()
+            .function("OrdersFunction", "s3://orders-artifacts-dev/orders/3f2a.zip", "orders.Handler::handleRequest", "java21")
+            .api("ListOrders", "/orders", "get").yaml();
 
     @RegisterExtension
     final LocalAwsStage stage = new LocalAwsStage();

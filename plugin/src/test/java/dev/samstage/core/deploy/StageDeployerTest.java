@@ -11,6 +11,7 @@ import dev.samstage.core.config.Environment;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.stage.PendingChangeSet;
+import dev.samstage.testing.SamTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -297,15 +298,8 @@ class StageDeployerTest {
 
     @Test
     void reportsATemplateTheServiceRejectsWithoutExecutingAnything() {
-        Path invalid = stage.template("""
-                AWSTemplateFormatVersion: '2010-09-09'
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: app.Handler::handleRequest
-                """);
+        Path invalid = stage.template(
+                SamTemplate.sam().resource("Fn", "AWS::Serverless::Function", "Handler: app.Handler::handleRequest").yaml());
         assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalAwsStage.dev().build(), invalid)))
                 .isInstanceOf(DeployException.class)
                 .hasMessageStartingWith("CloudFormation rejected the change set for stack orders-dev in us-east-1: "

@@ -1,5 +1,6 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.testing.SamTemplate;
 import dev.samstage.testing.aws.LocalKms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,18 +34,6 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  */
 class ArtifactReuseTest {
 
-    private static final String JAVA_FUNCTION = """
-            AWSTemplateFormatVersion: '2010-09-09'
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  CodeUri: %s
-                  Handler: com.example.Handler::handleRequest
-                  Runtime: java21
-            """;
-
     @TempDir
     Path temp;
 
@@ -61,7 +50,7 @@ class ArtifactReuseTest {
     @Test
     void devThenProdIntoOneBucketLeavesProdsObjectEncryptedWithProdsKey() {
         SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("code"));
+        project.template(javaFunction("code"));
         String key = key(pack(project, Optional.empty()));
         byte[] devBytes = read(key);
         assertThat(head(key).serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
@@ -80,7 +69,7 @@ class ArtifactReuseTest {
     @Test
     void anObjectPlantedUnderAContentKeyWithTheWrongBytesIsReplacedWithOneWarning() {
         SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("code"));
+        project.template(javaFunction("code"));
         String key = key(pack(project, Optional.empty()));
         byte[] built = read(key);
         bucket.s3().putObject(b -> b.bucket("artifacts").key(key), RequestBody.fromString("not the zip"));
@@ -99,7 +88,7 @@ class ArtifactReuseTest {
     @Test
     void anObjectSamstageWroteForOtherContentIsReplaced() {
         SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("code"));
+        project.template(javaFunction("code"));
         String key = key(pack(project, Optional.empty()));
         byte[] built = read(key);
         bucket.s3().putObject(b -> b.bucket("artifacts").key(key).metadata(Map.of("samstage-content-sha256", "f".repeat(64))),
@@ -115,7 +104,7 @@ class ArtifactReuseTest {
     @Test
     void aCleanRebuildOfAJarThatStampsBuildTimesReusesTheStoredObject() throws IOException {
         SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("target/app.jar"));
+        project.template(javaFunction("target/app.jar"));
         Path jar = project.dir.resolve("target/app.jar");
         writeJar(jar, Instant.parse("2026-01-01T10:00:00Z"), false);
         PackageResult first = pack(project, Optional.empty());
@@ -133,7 +122,7 @@ class ArtifactReuseTest {
     @Test
     void aJarWhoseEntriesChangedGetsANewKey() throws IOException {
         SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("target/app.jar"));
+        project.template(javaFunction("target/app.jar"));
         Path jar = project.dir.resolve("target/app.jar");
         writeJar(jar, Instant.parse("2026-01-01T10:00:00Z"), false);
         String first = key(pack(project, Optional.empty()));
@@ -147,7 +136,7 @@ class ArtifactReuseTest {
     @Test
     void aPackagedTemplateOverCloudFormationsLimitFailsBeforeAnyUpload() {
         SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("code") + "Metadata:\n  Blob: " + "x".repeat(1_000_001) + "\n");
+        project.template(javaFunction("code") + "Metadata:\n  Blob: " + "x".repeat(1_000_001) + "\n");
 
         assertThatThrownBy(() -> pack(project, Optional.empty()))
                 .isInstanceOf(PackagingException.class)
@@ -155,6 +144,10 @@ class ArtifactReuseTest {
                         + " most 1,000,000 bytes even from S3: split the stack into nested stacks .*")
                 .hasMessageNotContaining("\n");
         assertThat(bucket.s3().listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
+    }
+
+    private static String javaFunction(String codeUri) {
+        return SamTemplate.sam().function("Fn", codeUri, "com.example.Handler::handleRequest", "java21").yaml();
     }
 
     private PackageResult pack(SampleProject project, Optional<String> kms) {
