@@ -48,7 +48,7 @@ from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.common_models import CloudFormationModel
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 
-from .common import epoch_seconds
+from .common import epoch_seconds, replace_methods
 
 CONTROL_PREFIX = "/samstage-compat/codedeploy/"
 TERMINAL = {"Succeeded", "Failed", "Stopped"}
@@ -312,12 +312,31 @@ def _camel(value):
 
 
 class _NamedResource:
-    """What both CodeDeploy resources share: the name is the physical id, there are no
-    attributes to GetAtt, and an update keeps the resource. A mixin, not a base class: moto
-    finds CloudFormation models among CloudFormationModel's direct subclasses only."""
+    """What both CodeDeploy resources share: each names its TYPE and the NAME_PROPERTY that
+    names it (its logical id when absent) and creates itself in the backend (_create); the name
+    is the physical id, there are no attributes to GetAtt, and an update keeps the resource. A
+    mixin, not a base class: moto finds CloudFormation models among CloudFormationModel's
+    direct subclasses only."""
+
+    TYPE = NAME_PROPERTY = None
 
     def __init__(self, name):
         self.physical_resource_id = name
+
+    @classmethod
+    def cloudformation_type(cls):
+        return cls.TYPE
+
+    @classmethod
+    def cloudformation_name_type(cls):
+        return cls.NAME_PROPERTY
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        props = cloudformation_json.get("Properties", {})
+        name = props.get(cls.NAME_PROPERTY) or resource_name
+        cls._create(models.codedeploy_backends[account_id][region_name], name, props)
+        return cls(name)
 
     @classmethod
     def has_cfn_attr(cls, attr):
@@ -329,21 +348,11 @@ class _NamedResource:
 
 
 class CfnApplication(_NamedResource, CloudFormationModel):
-    @staticmethod
-    def cloudformation_name_type():
-        return "ApplicationName"
+    TYPE, NAME_PROPERTY = "AWS::CodeDeploy::Application", "ApplicationName"
 
     @staticmethod
-    def cloudformation_type():
-        return "AWS::CodeDeploy::Application"
-
-    @classmethod
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
-        props = cloudformation_json.get("Properties", {})
-        name = props.get("ApplicationName") or resource_name
-        models.codedeploy_backends[account_id][region_name].create_application(
-            name, props.get("ComputePlatform", "Server"), props.get("Tags") or [])
-        return cls(name)
+    def _create(backend, name, props):
+        backend.create_application(name, props.get("ComputePlatform", "Server"), props.get("Tags") or [])
 
     @classmethod
     def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
@@ -351,19 +360,11 @@ class CfnApplication(_NamedResource, CloudFormationModel):
 
 
 class CfnDeploymentGroup(_NamedResource, CloudFormationModel):
-    @staticmethod
-    def cloudformation_name_type():
-        return "DeploymentGroupName"
+    TYPE, NAME_PROPERTY = "AWS::CodeDeploy::DeploymentGroup", "DeploymentGroupName"
 
     @staticmethod
-    def cloudformation_type():
-        return "AWS::CodeDeploy::DeploymentGroup"
-
-    @classmethod
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
-        props = cloudformation_json.get("Properties", {})
-        name = props.get("DeploymentGroupName") or resource_name
-        models.codedeploy_backends[account_id][region_name].create_deployment_group(
+    def _create(backend, name, props):
+        backend.create_deployment_group(
             application_name=props["ApplicationName"],
             deployment_group_name=name,
             deployment_config_name=props.get("DeploymentConfigName"),
@@ -376,7 +377,6 @@ class CfnDeploymentGroup(_NamedResource, CloudFormationModel):
             auto_rollback_configuration=_camel(props.get("AutoRollbackConfiguration")),
             deployment_style=_camel(props.get("DeploymentStyle")),
         )
-        return cls(name)
 
     @classmethod
     def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
@@ -454,18 +454,13 @@ def _control(environ, start_response):
 
 
 def install():
-    models.Application.to_dict = application_to_dict
-    models.DeploymentInfo.to_dict = deployment_to_dict
-    models.DeploymentGroup.to_dict = group_to_dict
-    models.CodeDeployBackend.list_deployments = list_deployments
-    responses.CodeDeployResponse.get_deployment = get_deployment
-    responses.CodeDeployResponse.batch_get_deployments = batch_get_deployments
-    responses.CodeDeployResponse.get_deployment_config = get_deployment_config
-    responses.CodeDeployResponse.create_deployment_config = create_deployment_config
-    responses.CodeDeployResponse.stop_deployment = stop_deployment
-    responses.CodeDeployResponse.put_lifecycle_event_hook_execution_status = put_lifecycle_event_hook_execution_status
-    responses.CodeDeployResponse.list_deployment_targets = list_deployment_targets
-    responses.CodeDeployResponse.batch_get_deployment_targets = batch_get_deployment_targets
+    replace_methods(models.Application, to_dict=application_to_dict)
+    replace_methods(models.DeploymentInfo, to_dict=deployment_to_dict)
+    replace_methods(models.DeploymentGroup, to_dict=group_to_dict)
+    replace_methods(models.CodeDeployBackend, list_deployments)
+    replace_methods(responses.CodeDeployResponse, get_deployment, batch_get_deployments, get_deployment_config,
+                    create_deployment_config, stop_deployment, put_lifecycle_event_hook_execution_status,
+                    list_deployment_targets, batch_get_deployment_targets)
 
     dispatch = DomainDispatcherApplication.__call__
 

@@ -30,7 +30,7 @@ from moto.codepipeline import models, responses
 from moto.codepipeline.exceptions import PipelineNotFoundException
 from moto.core.exceptions import JsonRESTError
 
-from .common import epoch_seconds
+from .common import epoch_seconds, replace_methods
 
 
 class _Error(JsonRESTError):
@@ -168,11 +168,8 @@ def install():
     if not _original:
         _original["list_pipelines"] = models.CodePipelineBackend.list_pipelines
         _original["metadata"] = models.CodePipeline.metadata
-    models.CodePipelineBackend.list_pipelines = _list_pipelines_in_epoch
-    models.CodePipeline.metadata = property(_metadata_in_epoch)
-    models.CodePipelineBackend.start_pipeline_execution = start_pipeline_execution
-    models.CodePipelineBackend.get_pipeline_state = get_pipeline_state
-    models.CodePipelineBackend.put_approval_result = put_approval_result
-    responses.CodePipelineResponse.start_pipeline_execution = _respond_start
-    responses.CodePipelineResponse.get_pipeline_state = _respond_state
-    responses.CodePipelineResponse.put_approval_result = _respond_approval
+    replace_methods(models.CodePipeline, metadata=property(_metadata_in_epoch))
+    replace_methods(models.CodePipelineBackend, start_pipeline_execution, get_pipeline_state, put_approval_result,
+                    list_pipelines=_list_pipelines_in_epoch)
+    replace_methods(responses.CodePipelineResponse, start_pipeline_execution=_respond_start,
+                    get_pipeline_state=_respond_state, put_approval_result=_respond_approval)

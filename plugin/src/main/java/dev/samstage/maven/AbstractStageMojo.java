@@ -58,6 +58,16 @@ public abstract class AbstractStageMojo extends AbstractMojo {
     @Parameter(property = "samstage.endpointUrl")
     protected String endpointUrl;
 
+    /**
+     * Whether functions run in this JVM (the local stage of {@code deploy}, {@code verify} and
+     * {@code run}, and {@code invoke}) get the caller's AWS credentials ({@code AWS_ACCESS_KEY_ID},
+     * {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN} from the default credential chain),
+     * standing in for the function role's; without it they get none, like every other variable of
+     * the build.
+     */
+    @Parameter(property = "samstage.localPassCredentials", defaultValue = "false")
+    protected boolean localPassCredentials;
+
     /** Skips the goal. */
     @Parameter(property = "samstage.skip", defaultValue = "false")
     protected boolean skip;

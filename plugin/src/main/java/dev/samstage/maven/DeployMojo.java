@@ -40,15 +40,6 @@ public class DeployMojo extends AbstractReleaseMojo {
     @Parameter(property = "samstage.localPort", defaultValue = "0")
     protected int localPort;
 
-    /**
-     * Whether handlers of the local stage get the caller's AWS credentials
-     * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}
-     * from the default credential chain), standing in for the function role's; without it
-     * they get none, like every other variable of the build.
-     */
-    @Parameter(property = "samstage.localPassCredentials", defaultValue = "false")
-    protected boolean localPassCredentials;
-
     /** Executes exactly this reviewed change set (id or ARN) instead of creating a new one. */
     @Parameter(property = "samstage.changeSet")
     protected String changeSet;

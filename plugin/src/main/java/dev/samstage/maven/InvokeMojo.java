@@ -28,7 +28,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * the stage's parameter overrides ({@code -Denv=local} by default).
  */
 @Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class InvokeMojo extends AbstractStageMojo {
+public class InvokeMojo extends AbstractLocalMojo {
 
     /** The logical id of the function to run, as in the template (e.g. {@code OrderEventsFunction}). */
     @Parameter(property = "samstage.function")
@@ -42,20 +42,6 @@ public class InvokeMojo extends AbstractStageMojo {
      */
     @Parameter(property = "samstage.event")
     protected String event;
-
-    /**
-     * Whether the function gets the caller's AWS credentials ({@code AWS_ACCESS_KEY_ID},
-     * {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN} from the default credential
-     * chain), standing in for the function role's; without it it gets none.
-     */
-    @Parameter(property = "samstage.localPassCredentials", defaultValue = "false")
-    protected boolean localPassCredentials;
-
-    /** A local invocation is the local stage's unless {@code -Denv} names another. */
-    @Override
-    protected String defaultStage() {
-        return Environment.LOCAL;
-    }
 
     @Override
     protected void execute(Environment stage, Path template, StageListener listener) throws MojoExecutionException {

@@ -23,30 +23,15 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class RunMojo extends AbstractStageMojo {
+public class RunMojo extends AbstractLocalMojo {
 
     /** Port to listen on; 0 picks a free one. */
     @Parameter(property = "samstage.localPort", defaultValue = "3000")
     protected int localPort;
 
-    /**
-     * Whether handlers of the local stage get the caller's AWS credentials
-     * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}
-     * from the default credential chain), standing in for the function role's; without it
-     * they get none, like every other variable of the build.
-     */
-    @Parameter(property = "samstage.localPassCredentials", defaultValue = "false")
-    protected boolean localPassCredentials;
-
     /** Stops by itself after this long (ISO-8601 like {@code PT30S}, or seconds); runs until Ctrl-C when unset. */
     @Parameter(property = "samstage.runFor")
     protected String runFor;
-
-    /** {@code samstage:run} is the local stage unless {@code -Denv} names another. */
-    @Override
-    protected String defaultStage() {
-        return Environment.LOCAL;
-    }
 
     @Override
     protected void execute(Environment stage, Path template, StageListener listener)

@@ -53,15 +53,6 @@ public class VerifyMojo extends AbstractStageMojo {
     protected int localPort;
 
     /**
-     * Whether handlers of the local stage get the caller's AWS credentials
-     * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}
-     * from the default credential chain), standing in for the function role's; without it
-     * they get none, like every other variable of the build.
-     */
-    @Parameter(property = "samstage.localPassCredentials", defaultValue = "false")
-    protected boolean localPassCredentials;
-
-    /**
      * The artifactId of the module of this build that holds the stage's suite (a test module of a
      * multi-module service); by default the project that runs this goal. The module is built
      * before this project ({@link ReactorOrder}) and its test class path runs the suite.

@@ -7,6 +7,7 @@ import dev.samstage.core.packaging.JavaBuildOutput;
 import dev.samstage.core.packaging.PackageRequest;
 import dev.samstage.core.packaging.S3ArtifactStore;
 import dev.samstage.core.packaging.StagePackager;
+import dev.samstage.testing.SamTemplate;
 import dev.samstage.testing.aws.LocalAws;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -39,17 +40,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
  */
 class PackageBadInputTest {
 
-    private static final String GOOD = """
-            AWSTemplateFormatVersion: '2010-09-09'
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              Good:
-                Type: AWS::Serverless::Function
-                Properties:
-                  CodeUri: code
-                  Handler: app.handler
-                  Runtime: python3.12
-            """;
+    private static final String GOOD = SamTemplate.sam().function("Good", "code", "app.handler", "python3.12").yaml();
 
     @TempDir
     Path temp;
@@ -63,15 +54,8 @@ class PackageBadInputTest {
         write(project.resolve("code/app.py"), "def handler(event, context):\n    return 1\n");
         write(temp.resolve("outside/app.py"), "x = 1\n");
         write(project.resolve("nested/broken.yaml"), "Resources:\n  A: [unclosed\n");
-        write(project.resolve("nested/missing-code.yaml"), """
-                Resources:
-                  ChildFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: gone
-                      Handler: app.handler
-                      Runtime: python3.12
-                """);
+        write(project.resolve("nested/missing-code.yaml"),
+                SamTemplate.sam().function("ChildFunction", "gone", "app.handler", "python3.12").yaml());
         run = new Run(project);
     }
 

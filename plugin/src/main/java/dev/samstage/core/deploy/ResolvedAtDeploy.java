@@ -1,7 +1,7 @@
 package dev.samstage.core.deploy;
 
+import dev.samstage.core.template.Intrinsics;
 import dev.samstage.core.template.Template;
-import dev.samstage.core.template.TemplateIntrinsic;
 import dev.samstage.core.template.TemplateList;
 import dev.samstage.core.template.TemplateMap;
 import dev.samstage.core.template.TemplateNode;
@@ -49,7 +49,7 @@ final class ResolvedAtDeploy {
         if (!macros.isEmpty()) {
             found.add("macros (" + String.join(", ", macros) + ")");
         }
-        if (usesFnTransform(template.root())) {
+        if (Intrinsics.calls(template.root(), "Fn::Transform")) {
             found.add("Fn::Transform");
         }
         List<String> nested = template.resources().stream()
@@ -72,18 +72,5 @@ final class ResolvedAtDeploy {
             return map.getString("Name").map(List::of).orElse(List.of("(unnamed)"));
         }
         return List.of();
-    }
-
-    private static boolean usesFnTransform(TemplateNode node) {
-        if (node instanceof TemplateIntrinsic intrinsic) {
-            return "Fn::Transform".equals(intrinsic.function()) || usesFnTransform(intrinsic.argument());
-        }
-        if (node instanceof TemplateMap map) {
-            return map.containsKey("Fn::Transform") || map.entries().values().stream().anyMatch(ResolvedAtDeploy::usesFnTransform);
-        }
-        if (node instanceof TemplateList list) {
-            return list.items().stream().anyMatch(ResolvedAtDeploy::usesFnTransform);
-        }
-        return false;
     }
 }

@@ -1,10 +1,7 @@
 package dev.samstage.core.deploy;
 
+import dev.samstage.core.template.Intrinsics;
 import dev.samstage.core.template.Template;
-import dev.samstage.core.template.TemplateIntrinsic;
-import dev.samstage.core.template.TemplateList;
-import dev.samstage.core.template.TemplateMap;
-import dev.samstage.core.template.TemplateNode;
 import dev.samstage.core.template.TemplateResource;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,22 +45,9 @@ public final class TemplateCapabilities {
                 out.add(AUTO_EXPAND);
             }
         }
-        if (template.root().containsKey("Transform") || usesMacro(template.root())) {
+        if (template.root().containsKey("Transform") || Intrinsics.calls(template.root(), "Fn::Transform")) {
             out.add(AUTO_EXPAND);
         }
         return List.copyOf(out);
-    }
-
-    private static boolean usesMacro(TemplateNode node) {
-        if (node instanceof TemplateIntrinsic intrinsic) {
-            return "Fn::Transform".equals(intrinsic.function()) || usesMacro(intrinsic.argument());
-        }
-        if (node instanceof TemplateMap map) {
-            return map.containsKey("Fn::Transform") || map.entries().values().stream().anyMatch(TemplateCapabilities::usesMacro);
-        }
-        if (node instanceof TemplateList list) {
-            return list.items().stream().anyMatch(TemplateCapabilities::usesMacro);
-        }
-        return false;
     }
 }

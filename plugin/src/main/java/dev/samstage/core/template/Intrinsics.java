@@ -35,6 +35,23 @@ public final class Intrinsics {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code node} or anything inside it calls {@code function} (a long name such as
+     * {@code Fn::Transform}), in either form.
+     */
+    public static boolean calls(TemplateNode node, String function) {
+        if (node instanceof TemplateIntrinsic intrinsic) {
+            return function.equals(intrinsic.function()) || calls(intrinsic.argument(), function);
+        }
+        if (node instanceof TemplateMap map) {
+            return map.containsKey(function) || map.entries().values().stream().anyMatch(value -> calls(value, function));
+        }
+        if (node instanceof TemplateList list) {
+            return list.items().stream().anyMatch(item -> calls(item, function));
+        }
+        return false;
+    }
+
     /** The function's argument when the node is an intrinsic function, in either form. */
     public static Optional<TemplateNode> argumentOf(TemplateNode node) {
         return functionOf(node).map(function -> node instanceof TemplateIntrinsic intrinsic

@@ -3,42 +3,61 @@ package dev.samstage.core.deploy;
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.Environment;
 import dev.samstage.core.events.StageEvent;
-import dev.samstage.testing.aws.LocalAws;
+import dev.samstage.testing.aws.LocalAwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * A stage on the local AWS for deployment tests: base credentials, a deployer recording its
- * events, templates written to a directory, and clients acting directly in an account.
+ * A stage on the local AWS for deployment tests, fresh for each test: base credentials, a
+ * deployer recording its events, templates written to a temporary directory (deleted after the
+ * test), and clients acting directly in an account. Register it as a field:
+ * {@code @RegisterExtension final LocalAwsStage stage = new LocalAwsStage();}
  */
-final class LocalAwsStage implements AutoCloseable {
+final class LocalAwsStage implements BeforeEachCallback, AfterEachCallback {
 
     static final String DEV = "111111111111";
     static final String PROD = "222222222222";
 
-    final AwsClientFactory base;
     final List<StageEvent> events = new CopyOnWriteArrayList<>();
-    final Path dir;
+    AwsClientFactory base;
+    /** Where templates are written; the deployer writes its outputs to {@code out/} below it. */
+    Path dir;
     private int templates;
 
-    LocalAwsStage(Path dir) {
-        LocalAws.get().reset();
-        this.dir = dir;
-        this.base = AwsClientFactory.create("us-east-1",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)),
-                LocalAws.get().endpoint());
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("samstage-stage");
+        base = LocalAwsClients.fresh("us-east-1");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        base.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     StageDeployer deployer() {
@@ -61,6 +80,18 @@ final class LocalAwsStage implements AutoCloseable {
 
     DeployRequest request(Environment env, Path template) {
         return new DeployRequest(env, "orders", template, Optional.empty(), dir.resolve("out"), Optional.empty(), false, Map.of());
+    }
+
+    /** Clients with the base credentials that add every call they make to {@code calls}, as {@code Service.Operation}. */
+    AwsClientFactory recordingCalls(List<String> calls) {
+        ExecutionInterceptor recording = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                calls.add(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+                        + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            }
+        };
+        return base.withInterceptors(List.of(recording));
     }
 
     /** Clients acting in {@code account} and {@code region}, as the stage role would. */
@@ -89,10 +120,5 @@ final class LocalAwsStage implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void close() {
-        base.close();
     }
 }

@@ -21,17 +21,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /**
@@ -41,28 +35,16 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
  */
 class NoOpRedeployTest {
 
-    @TempDir
-    Path dir;
-
-    private LocalAwsStage stage;
+    @RegisterExtension
+    final LocalAwsStage stage = new LocalAwsStage();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void start() {
-        stage = new LocalAwsStage(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        stage.close();
-    }
 
     @Test
     void aSecondIdenticalDeployReportsNoChangesAfterOneDescribeStacksAndStillWritesOutputs() throws Exception {
         Environment env = LocalAwsStage.dev().tags(Map.of("team", "orders")).build();
         stage.deployer().deploy(stage.request(env, stage.template(Templates.topic("v1"))));
-        Files.delete(dir.resolve("out/outputs.json"));
+        Files.delete(stage.dir.resolve("out/outputs.json"));
 
         DeployResult result = countedDeploy(env, stage.template(Templates.topic("v1")));
 
@@ -189,7 +171,7 @@ class NoOpRedeployTest {
         Environment env = LocalAwsStage.dev().build();
         stage.deployer().deploy(stage.request(env, stage.template(Templates.topic("v1"))));
         DeployRequest again = new DeployRequest(env, "orders", stage.template(Templates.topic("v1")), Optional.empty(),
-                dir.resolve("out"), Optional.empty(), true, Map.of());
+                stage.dir.resolve("out"), Optional.empty(), true, Map.of());
 
         assertThatThrownBy(() -> stage.deployer().deploy(again))
                 .hasMessage("No changes to deploy to stack orders-dev in us-east-1 and -Dsamstage.failOnEmptyChangeSet=true; "
@@ -197,14 +179,7 @@ class NoOpRedeployTest {
     }
 
     private DeployResult countedDeploy(Environment env, Path template) {
-        ExecutionInterceptor counting = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                calls.add(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
-                        + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-            }
-        };
-        try (AwsClientFactory counted = stage.base.withInterceptors(List.of(counting))) {
+        try (AwsClientFactory counted = stage.recordingCalls(calls)) {
             return new StageDeployer(counted, stage.events::add)
                     .withEnvironmentVariables(Map.of("CODEBUILD_BUILD_ID", "orders:build-2"))
                     .deploy(stage.request(env, template));

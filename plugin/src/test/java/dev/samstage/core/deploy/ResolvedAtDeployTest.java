@@ -17,6 +17,7 @@ class ResolvedAtDeployTest {
             an SSM parameter type | 'Parameters: {Name: {Type: "AWS::SSM::Parameter::Value<String>", Default: /a}}' | an SSM parameter type (Name)
             a macro beside the SAM transform | 'Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions]' | macros (AWS::LanguageExtensions)
             an AWS::Include anywhere | 'Metadata: {X: {"Fn::Transform": {Name: AWS::Include, Parameters: {Location: s3://b/k}}}}' | Fn::Transform
+            an AWS::Include in short form | 'Metadata: {X: !Transform {Name: AWS::Include, Parameters: {Location: s3://b/k}}}' | Fn::Transform
             a nested stack | 'Resources: {Child: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: https://x}}}' | nested stacks (Child)
             a nested SAM application | 'Resources: {App: {Type: AWS::Serverless::Application, Properties: {Location: x}}}' | nested stacks (App)
             """)

@@ -6,17 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.Environment;
 import dev.samstage.core.deploy.DeployResult.Outcome;
+import dev.samstage.testing.SamTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -24,41 +23,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 class SamApplicationDeployTest {
 
-    private static final String SAM_TEMPLATE = """
-            AWSTemplateFormatVersion: '2010-09-09'
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              OrdersFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: orders.Handler::handleRequest
-                  Runtime: java21
-                  CodeUri: s3://orders-artifacts-dev/orders/3f2a.zip
-                  Events:
-                    ListOrders:
-                      Type: Api
-                      Properties:
-                        Path: /orders
-                        Method: get
-            """;
+    private static final String SAM_TEMPLATE = SamTemplate.sam()
+            .function("OrdersFunction", "s3://orders-artifacts-dev/orders/3f2a.zip", "orders.Handler::handleRequest", "java21")
+            .api("ListOrders", "/orders", "get").yaml();
 
-    @TempDir
-    Path dir;
-
-    private LocalAwsStage stage;
+    @RegisterExtension
+    final LocalAwsStage stage = new LocalAwsStage();
 
     @BeforeEach
     void start() throws IOException {
-        stage = new LocalAwsStage(dir);
         try (AwsClientFactory dev = stage.account(LocalAwsStage.DEV, "us-east-1"); S3Client s3 = dev.s3()) {
             s3.createBucket(b -> b.bucket("orders-artifacts-dev"));
             s3.putObject(b -> b.bucket("orders-artifacts-dev").key("orders/3f2a.zip"), RequestBody.fromBytes(zip()));
         }
-    }
-
-    @AfterEach
-    void stop() {
-        stage.close();
     }
 
     @Test

@@ -3,27 +3,13 @@ package dev.samstage.core.deploy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StackFailureTest {
 
-    @TempDir
-    Path dir;
-
-    private LocalAwsStage stage;
-
-    @BeforeEach
-    void start() {
-        stage = new LocalAwsStage(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        stage.close();
-    }
+    @RegisterExtension
+    final LocalAwsStage stage = new LocalAwsStage();
 
     @Test
     void followsAFailedNestedStackToTheResourceThatFailedInside() {

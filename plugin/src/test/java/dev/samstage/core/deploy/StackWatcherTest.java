@@ -4,35 +4,20 @@ import dev.samstage.core.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samstage.core.aws.AwsClientFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 class StackWatcherTest {
 
-    @TempDir
-    Path dir;
-
-    private LocalAwsStage stage;
-
-    @BeforeEach
-    void start() {
-        stage = new LocalAwsStage(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        stage.close();
-    }
+    @RegisterExtension
+    final LocalAwsStage stage = new LocalAwsStage();
 
     @Test
     void pollsFastThenBacksOffToTheCapAndStreamsEveryEventOnce() {

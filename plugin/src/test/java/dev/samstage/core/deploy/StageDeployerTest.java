@@ -11,6 +11,7 @@ import dev.samstage.core.config.Environment;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.stage.PendingChangeSet;
+import dev.samstage.testing.SamTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,35 +19,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 class StageDeployerTest {
 
-    @TempDir
-    Path dir;
-
-    private LocalAwsStage stage;
+    @RegisterExtension
+    final LocalAwsStage stage = new LocalAwsStage();
     private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void start() {
-        stage = new LocalAwsStage(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        stage.close();
-    }
 
     @Test
     void firstDeployCreatesTheStackStreamsItsEventsAndWritesOutputs() throws Exception {
@@ -97,7 +80,7 @@ class StageDeployerTest {
         StageDeployer deployer = stage.deployer();
         Environment env = LocalAwsStage.dev().parameterOverrides(Map.of("Stage", "dev")).build();
         deployer.deploy(stage.request(env, stage.template(Templates.topic("v1"))));
-        Files.delete(dir.resolve("out/outputs.json"));
+        Files.delete(stage.dir.resolve("out/outputs.json"));
 
         DeployResult result = deployer.deploy(stage.request(env, stage.template(Templates.topic("v1"))));
 
@@ -116,7 +99,7 @@ class StageDeployerTest {
         StageDeployer deployer = stage.deployer();
         deployer.deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v1"))));
         DeployRequest again = new DeployRequest(LocalAwsStage.dev().build(), "orders", stage.template(Templates.topic("v1")),
-                Optional.empty(), dir.resolve("out"), Optional.empty(), true, Map.of());
+                Optional.empty(), stage.dir.resolve("out"), Optional.empty(), true, Map.of());
         assertThatThrownBy(() -> deployer.deploy(again))
                 .isInstanceOf(DeployException.class)
                 .hasMessage("No changes to deploy to stack orders-dev in us-east-1 and -Dsamstage.failOnEmptyChangeSet=true; "
@@ -134,9 +117,9 @@ class StageDeployerTest {
         assertThat(pending.awaitingApproval()).isTrue();
         String id = pending.primary().changeSetId().orElseThrow();
         assertThat(stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev")).map(Stack::stackStatusAsString).contains("REVIEW_IN_PROGRESS");
-        assertThat(dir.resolve("out/outputs.json")).doesNotExist();
+        assertThat(stage.dir.resolve("out/outputs.json")).doesNotExist();
         assertThat(json.readTree(stage.file("change-set.json")).get("changeSetId").asText()).isEqualTo(id);
-        assertThat(stage.messages()).contains("Stage dev requires approval: review change-set.json in " + dir.resolve("out")
+        assertThat(stage.messages()).contains("Stage dev requires approval: review change-set.json in " + stage.dir.resolve("out")
                 + ", then run the deploy again with -Dsamstage.changeSet=" + id + " to execute exactly that change set.");
 
         Path edited = stage.template(Templates.topic("v1-edited"));
@@ -163,21 +146,21 @@ class StageDeployerTest {
 
         String id = deployer.deploy(stage.request(gated, template)).primary().changeSetId().orElseThrow();
 
-        assertThat(Files.readString(dir.resolve("out/change-set-id"))).isEqualTo(id + "\n");
-        Optional<PendingChangeSet> pending = PendingChangeSet.read(dir.resolve("out"));
+        assertThat(Files.readString(stage.dir.resolve("out/change-set-id"))).isEqualTo(id + "\n");
+        Optional<PendingChangeSet> pending = PendingChangeSet.read(stage.dir.resolve("out"));
         assertThat(pending).map(PendingChangeSet::propertyValue).contains(id);
         assertThat(pending.orElseThrow().summary()).startsWith("Stage dev: stack orders-dev in us-east-1, ")
                 .contains("Add ");
         // what the pipeline's execute action does with it: execute exactly that change set
         DeployResult executed = deployer.deploy(withChangeSet(gated, template, pending.orElseThrow().propertyValue()));
         assertThat(executed.primary().changeSetId()).contains(id);
-        assertThat(dir.resolve("out/change-set-id")).doesNotExist();
-        assertThat(dir.resolve("out/change-set-summary.txt")).doesNotExist();
-        assertThat(PendingChangeSet.read(dir.resolve("out"))).isEmpty();
+        assertThat(stage.dir.resolve("out/change-set-id")).doesNotExist();
+        assertThat(stage.dir.resolve("out/change-set-summary.txt")).doesNotExist();
+        assertThat(PendingChangeSet.read(stage.dir.resolve("out"))).isEmpty();
     }
 
     private DeployRequest withChangeSet(Environment env, Path template, String id) {
-        return new DeployRequest(env, "orders", template, Optional.empty(), dir.resolve("out"), Optional.of(id), false, Map.of());
+        return new DeployRequest(env, "orders", template, Optional.empty(), stage.dir.resolve("out"), Optional.of(id), false, Map.of());
     }
 
     @Test
@@ -195,7 +178,7 @@ class StageDeployerTest {
         assertThat(stage.events).filteredOn(e -> e.severity() == StageEvent.Severity.ERROR).extracting(StageEvent::message)
                 .anySatisfy(m -> assertThat(m).contains("CREATE_FAILED").contains("AWS::SQS::Queue").contains("quota exceeded"))
                 .contains("Root cause: Orders (AWS::SQS::Queue) CREATE_FAILED: Resource handler returned message: quota exceeded");
-        assertThat(dir.resolve("out/outputs.json")).doesNotExist();
+        assertThat(stage.dir.resolve("out/outputs.json")).doesNotExist();
 
         DeployResult fixed = deployer.deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v1"))));
 
@@ -260,14 +243,14 @@ class StageDeployerTest {
 
     @Test
     void passesDeclaredParametersAndTagsFromTheTemplateConfigurationUnderTheOverrides() throws Exception {
-        Path config = dir.resolve("prod-config.json");
+        Path config = stage.dir.resolve("prod-config.json");
         Files.writeString(config, """
                 {"Parameters": {"Stage": "from-file", "Unknown": "x"}, "Tags": {"team": "payments", "cost": "1"},
                  "StackPolicy": {"Statement": [{"Effect": "Allow", "Action": "Update:*", "Principal": "*", "Resource": "*"}]}}
                 """);
         Environment env = LocalAwsStage.dev().templateConfiguration(config).tags(Map.of("cost", "2")).build();
         DeployRequest request = new DeployRequest(env, "orders", stage.template(Templates.topic("v1")), Optional.empty(),
-                dir.resolve("out"), Optional.empty(), false, Map.of("commit", "abc123"));
+                stage.dir.resolve("out"), Optional.empty(), false, Map.of("commit", "abc123"));
 
         DeployResult result = stage.deployer().deploy(request);
 
@@ -315,15 +298,8 @@ class StageDeployerTest {
 
     @Test
     void reportsATemplateTheServiceRejectsWithoutExecutingAnything() {
-        Path invalid = stage.template("""
-                AWSTemplateFormatVersion: '2010-09-09'
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: app.Handler::handleRequest
-                """);
+        Path invalid = stage.template(
+                SamTemplate.sam().resource("Fn", "AWS::Serverless::Function", "Handler: app.Handler::handleRequest").yaml());
         assertThatThrownBy(() -> stage.deployer().deploy(stage.request(LocalAwsStage.dev().build(), invalid)))
                 .isInstanceOf(DeployException.class)
                 .hasMessageStartingWith("CloudFormation rejected the change set for stack orders-dev in us-east-1: "
@@ -336,14 +312,7 @@ class StageDeployerTest {
         Environment env = LocalAwsStage.dev().build();
         stage.deployer().deploy(stage.request(env, stage.template(Templates.topic("v1"))));
         List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ExecutionInterceptor counting = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                calls.add(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
-                        + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-            }
-        };
-        try (AwsClientFactory counted = stage.base.withInterceptors(List.of(counting))) {
+        try (AwsClientFactory counted = stage.recordingCalls(calls)) {
             DeployResult result = new StageDeployer(counted, stage.events::add).deploy(stage.request(env, stage.template(Templates.topic("v1"))));
             assertThat(result.primary().outcome()).isEqualTo(Outcome.NO_CHANGES);
         }

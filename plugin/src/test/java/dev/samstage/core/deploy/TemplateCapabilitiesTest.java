@@ -22,7 +22,8 @@ class TemplateCapabilitiesTest {
             "a named profile        | Resources: {I: {Type: AWS::IAM::InstanceProfile, Properties: {InstanceProfileName: ip, Roles: []}}} | CAPABILITY_IAM CAPABILITY_NAMED_IAM",
             "a SAM function         | {Transform: AWS::Serverless-2016-10-31, Resources: {F: {Type: AWS::Serverless::Function}}} | CAPABILITY_IAM CAPABILITY_AUTO_EXPAND",
             "a nested SAM app       | {Transform: AWS::Serverless-2016-10-31, Resources: {A: {Type: AWS::Serverless::Application}}} | CAPABILITY_AUTO_EXPAND",
-            "a macro                | Resources: {T: {Type: AWS::SNS::Topic, Properties: {'Fn::Transform': {Name: Upper}}}} | CAPABILITY_AUTO_EXPAND"})
+            "a macro                | Resources: {T: {Type: AWS::SNS::Topic, Properties: {'Fn::Transform': {Name: Upper}}}} | CAPABILITY_AUTO_EXPAND",
+            "a macro in short form  | Resources: {T: {Type: AWS::SNS::Topic, Properties: !Transform {Name: Upper}}} | CAPABILITY_AUTO_EXPAND"})
     void derivesTheCapabilitiesFromWhatTheTemplateDeclares(String what, String yaml, String expected) {
         Template template = Template.parse(yaml.startsWith("{") ? yaml : "{" + yaml + "}", TemplateFormat.YAML, what);
         List<String> capabilities = expected == null ? List.of() : Arrays.asList(expected.split(" "));

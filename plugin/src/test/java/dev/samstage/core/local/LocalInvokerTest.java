@@ -6,7 +6,7 @@ import dev.samstage.core.events.StageEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 import java.nio.file.Files;
@@ -56,23 +56,7 @@ class LocalInvokerTest {
     }
 
     @ParameterizedTest(name = "{0} sample -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "sns         | Notifications | /message  | Hello from SNS!",
-        "s3          | Uploads       | /key      | test/key",
-        "s3          | Uploads       | /size     | 1024",
-        "schedule    | NightlyJob    | /source   | aws.events",
-        "schedule    | NightlyJob    | /rule     | arn:aws:events:us-east-2:123456789012:rule/my-schedule",
-        "schedule    | NightlyJob    | /detailType | Scheduled Event",
-        "schedule    | NightlyJob    | /year     | 2019",
-        "eventbridge | NightlyJob    | /source   | aws.ec2",
-        "eventbridge | NightlyJob    | /detailType | EC2 Instance State-change Notification",
-        "dynamodb    | Changes       | /events   | [\"INSERT\",\"MODIFY\",\"REMOVE\"]",
-        "dynamodb    | Changes       | /message  | New item!",
-        "apigateway  | Rest          | /path     | /path/to/resource",
-        "apigateway  | Rest          | /sourceIp | 127.0.0.1",
-        "http-api    | Http          | /routeKey | $default",
-        "http-api    | Http          | /method   | POST",
-    })
+    @CsvFileSource(resources = "/dev/samstage/core/local/sample-events.csv", delimiter = '|', quoteCharacter = '\'')
     void everySampleEventDeserializesIntoItsAwsLambdaJavaEventsType(String sample, String function, String pointer,
                                                                      String expected) throws Exception {
         JsonNode value = JSON.readTree(invoke(function, sample).result()).at(pointer);
@@ -109,15 +93,7 @@ class LocalInvokerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "unknown function | Orders      | sqs          | No function Orders in TEMPLATE (-Dsamstage.function); its functions: OrderEvents, Notifications, Uploads, NightlyJob, Changes, Rest, Http, Broken, Slow, Scraper, Sized",
-        "no function      | ''          | sqs          | Name the function to invoke with -Dsamstage.function=<LogicalId>; functions in TEMPLATE: OrderEvents, Notifications, Uploads, NightlyJob, Changes, Rest, Http, Broken, Slow, Scraper, Sized",
-        "unknown sample   | OrderEvents | kinesis      | No sample event named 'kinesis' and no file PROJECT/kinesis (-Dsamstage.event); name a sample (apigateway, http-api, sqs, sns, s3, eventbridge, schedule, dynamodb) or a JSON file",
-        "missing file     | OrderEvents | missing.json | Event file PROJECT/missing.json (-Dsamstage.event=missing.json) does not exist; give a JSON file relative to PROJECT or a sample event name (apigateway, http-api, sqs, sns, s3, eventbridge, schedule, dynamodb)",
-        "not JSON         | OrderEvents | secret.json  | Event file PROJECT/secret.json (-Dsamstage.event) is not JSON (at line 1, column 10); write the event as JSON, e.g. start from a sample (apigateway, http-api, sqs, sns, s3, eventbridge, schedule, dynamodb)",
-        "not Java         | Scraper     | sqs          | Function Scraper has Runtime python3.12; samstage runs Java functions only (Runtime java*); invoke it with sam local invoke",
-        "timeout          | Slow        | ''           | Function Slow timed out after its Timeout of 1 s (Lambda: \"Task timed out after 1.00 seconds\"); raise Timeout in the template or make the handler faster",
-    })
+    @CsvFileSource(resources = "/dev/samstage/core/local/invoke-mistakes.csv", delimiter = '|', quoteCharacter = '\'')
     void userMistakesAndFailuresAreOneLine(String title, String function, String event, String expected) throws Exception {
         Files.writeString(project.resolve("secret.json"), "password=hunter2");
 

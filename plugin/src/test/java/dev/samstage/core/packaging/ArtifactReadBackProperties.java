@@ -1,5 +1,6 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.testing.aws.LocalAwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samstage.core.aws.AwsClientFactory;
@@ -54,7 +55,7 @@ class ArtifactReadBackProperties {
 
     @BeforeProperty
     void aBucket() throws IOException {
-        clients = LocalS3.freshClients();
+        clients = LocalAwsClients.fresh("us-east-1");
         s3 = clients.s3();
         s3.createBucket(b -> b.bucket("artifacts"));
         store = new S3ArtifactStore(s3, clients.kms(), "us-east-1", clients.endpoint().orElseThrow(), SETTINGS);

@@ -1,5 +1,6 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.testing.SamTemplate;
 import dev.samstage.testing.aws.LocalKms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,40 +34,29 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  */
 class ArtifactReuseTest {
 
-    private static final String JAVA_FUNCTION = """
-            AWSTemplateFormatVersion: '2010-09-09'
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  CodeUri: %s
-                  Handler: com.example.Handler::handleRequest
-                  Runtime: java21
-            """;
-
     @TempDir
     Path temp;
 
     @RegisterExtension
     final LocalBucket bucket = new LocalBucket("artifacts");
     private String prodKeyArn;
+    private SampleProject project;
     private final List<StageEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void oneBucketForEveryStage() {
+    void aJavaFunctionAndOneBucketForEveryStage() {
+        project = SampleProject.create(temp.resolve("p"));
+        project.template(javaFunction("code"));
         prodKeyArn = LocalKms.createKey(bucket.clients(), "alias/prod-artifacts");
     }
 
     @Test
     void devThenProdIntoOneBucketLeavesProdsObjectEncryptedWithProdsKey() {
-        SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("code"));
-        String key = key(pack(project, Optional.empty()));
+        String key = key(pack(Optional.empty()));
         byte[] devBytes = read(key);
         assertThat(head(key).serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
 
-        PackageResult prod = pack(project, Optional.of("alias/prod-artifacts"));
+        PackageResult prod = pack(Optional.of("alias/prod-artifacts"));
 
         HeadObjectResponse head = head(key);
         assertThat(prod.uploaded()).isZero();
@@ -79,14 +69,12 @@ class ArtifactReuseTest {
 
     @Test
     void anObjectPlantedUnderAContentKeyWithTheWrongBytesIsReplacedWithOneWarning() {
-        SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("code"));
-        String key = key(pack(project, Optional.empty()));
+        String key = key(pack(Optional.empty()));
         byte[] built = read(key);
         bucket.s3().putObject(b -> b.bucket("artifacts").key(key), RequestBody.fromString("not the zip"));
         events.clear();
 
-        PackageResult again = pack(project, Optional.empty());
+        PackageResult again = pack(Optional.empty());
 
         assertThat(again.uploaded()).isEqualTo(1);
         assertThat(read(key)).isEqualTo(built);
@@ -98,14 +86,12 @@ class ArtifactReuseTest {
 
     @Test
     void anObjectSamstageWroteForOtherContentIsReplaced() {
-        SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("code"));
-        String key = key(pack(project, Optional.empty()));
+        String key = key(pack(Optional.empty()));
         byte[] built = read(key);
         bucket.s3().putObject(b -> b.bucket("artifacts").key(key).metadata(Map.of("samstage-content-sha256", "f".repeat(64))),
                 RequestBody.fromBytes(built));
 
-        PackageResult again = pack(project, Optional.empty());
+        PackageResult again = pack(Optional.empty());
 
         assertThat(again.uploaded()).isEqualTo(1);
         assertThat(bucket.s3().headObject(b -> b.bucket("artifacts").key(key)).metadata())
@@ -114,15 +100,14 @@ class ArtifactReuseTest {
 
     @Test
     void aCleanRebuildOfAJarThatStampsBuildTimesReusesTheStoredObject() throws IOException {
-        SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("target/app.jar"));
+        project.template(javaFunction("target/app.jar"));
         Path jar = project.dir.resolve("target/app.jar");
         writeJar(jar, Instant.parse("2026-01-01T10:00:00Z"), false);
-        PackageResult first = pack(project, Optional.empty());
+        PackageResult first = pack(Optional.empty());
         String template = Files.readString(first.packagedTemplate());
 
         writeJar(jar, Instant.parse("2026-06-30T23:59:00Z"), true); // other times, order and pom.properties date
-        PackageResult second = pack(project, Optional.empty());
+        PackageResult second = pack(Optional.empty());
 
         assertThat(first.uploaded()).isEqualTo(1);
         assertThat(second.uploaded()).isZero();
@@ -132,24 +117,22 @@ class ArtifactReuseTest {
 
     @Test
     void aJarWhoseEntriesChangedGetsANewKey() throws IOException {
-        SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("target/app.jar"));
+        project.template(javaFunction("target/app.jar"));
         Path jar = project.dir.resolve("target/app.jar");
         writeJar(jar, Instant.parse("2026-01-01T10:00:00Z"), false);
-        String first = key(pack(project, Optional.empty()));
+        String first = key(pack(Optional.empty()));
 
         writeJar(jar, Instant.parse("2026-01-01T10:00:00Z"), false, "changed handler");
-        String second = key(pack(project, Optional.empty()));
+        String second = key(pack(Optional.empty()));
 
         assertThat(second).isNotEqualTo(first);
     }
 
     @Test
     void aPackagedTemplateOverCloudFormationsLimitFailsBeforeAnyUpload() {
-        SampleProject project = SampleProject.create(temp.resolve("p"));
-        project.template(JAVA_FUNCTION.formatted("code") + "Metadata:\n  Blob: " + "x".repeat(1_000_001) + "\n");
+        project.template(javaFunction("code") + "Metadata:\n  Blob: " + "x".repeat(1_000_001) + "\n");
 
-        assertThatThrownBy(() -> pack(project, Optional.empty()))
+        assertThatThrownBy(() -> pack(Optional.empty()))
                 .isInstanceOf(PackagingException.class)
                 .hasMessageMatching("The packaged template of template.yaml is 1,000,\\d\\d\\d bytes; CloudFormation takes at"
                         + " most 1,000,000 bytes even from S3: split the stack into nested stacks .*")
@@ -157,7 +140,11 @@ class ArtifactReuseTest {
         assertThat(bucket.s3().listObjectsV2(b -> b.bucket("artifacts")).contents()).isEmpty();
     }
 
-    private PackageResult pack(SampleProject project, Optional<String> kms) {
+    private static String javaFunction(String codeUri) {
+        return SamTemplate.sam().function("Fn", codeUri, "com.example.Handler::handleRequest", "java21").yaml();
+    }
+
+    private PackageResult pack(Optional<String> kms) {
         return new StagePackager(bucket.store(), events::add).packageTemplate(project.request("artifacts", kms));
     }
 

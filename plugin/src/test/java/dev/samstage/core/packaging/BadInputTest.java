@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samstage.core.events.StageListener;
+import dev.samstage.testing.SamTemplate;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,22 +36,8 @@ class BadInputTest {
         Path projectDir = temp.resolve("project");
         SampleProject project = SampleProject.create(projectDir);
         project.file("../outside/app.py", "x = 1\n");
-        project.template("""
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Good:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: code
-                      Handler: app.handler
-                      Runtime: python3.12
-                  Bad:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: app.handler
-                      Runtime: python3.12
-                      %s
-                """.formatted(property));
+        project.template(SamTemplate.sam().function("Good", "code", "app.handler", "python3.12")
+                .resource("Bad", "AWS::Serverless::Function", "Handler: app.handler", "Runtime: python3.12", property).yaml());
         PackageRequest request = new PackageRequest(projectDir.resolve("template.yaml"), projectDir,
                 projectDir.resolve("target/samstage/dev"), project.javaBuild(), bucket, "svc", Optional.ofNullable(kms));
 
@@ -78,14 +65,7 @@ class BadInputTest {
                     .collect(java.util.stream.Collectors.joining());
             default -> "AWS_SECRET_ACCESS_KEY=fakeSecretDoNotEcho\n";
         });
-        project.template("""
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Child:
-                    Type: AWS::Serverless::Application
-                    Properties:
-                      %s: nested/child.yaml
-                """.formatted(property));
+        project.template(SamTemplate.sam().resource("Child", "AWS::Serverless::Application", property + ": nested/child.yaml").yaml());
         PackageRequest request = new PackageRequest(projectDir.resolve("template.yaml"), projectDir,
                 projectDir.resolve("target/samstage/dev"), project.javaBuild(), "artifacts", "svc", Optional.empty());
 

@@ -1,5 +1,6 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.testing.aws.LocalAwsClients;
 import dev.samstage.core.aws.AwsClientFactory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -24,7 +25,7 @@ final class LocalBucket implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        clients = LocalS3.freshClients();
+        clients = LocalAwsClients.fresh("us-east-1");
         s3 = clients.s3();
         s3.createBucket(b -> b.bucket(name));
         store = S3ArtifactStore.create(clients);

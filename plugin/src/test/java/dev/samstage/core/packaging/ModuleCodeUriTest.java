@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samstage.core.events.StageListener;
+import dev.samstage.testing.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,17 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A function's CodeUri naming a Maven module, as in the layout `sam init` creates. */
 class ModuleCodeUriTest {
-
-    private static final String TEMPLATE = """
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              HelloWorldFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  CodeUri: %s
-                  Handler: helloworld.App::handleRequest
-                  Runtime: java21
-            """;
 
     @TempDir
     Path root;
@@ -89,7 +79,7 @@ class ModuleCodeUriTest {
     @Test
     void theTemplateNamesItsFunctionCodeDirectoriesForTheBuildToOrderModules() throws IOException {
         samInitModule();
-        Path template = write(root.resolve("template.yaml"), TEMPLATE.formatted("HelloWorldFunction"));
+        Path template = write(root.resolve("template.yaml"), helloWorld("HelloWorldFunction"));
 
         assertThat(FunctionCodeDirectories.of(template)).containsExactly(root.resolve("HelloWorldFunction"));
     }
@@ -102,11 +92,15 @@ class ModuleCodeUriTest {
     }
 
     private PackageResult pack(String codeUri, Map<Path, JavaBuildOutput> modules) throws IOException {
-        write(root.resolve("template.yaml"), TEMPLATE.formatted(codeUri));
+        write(root.resolve("template.yaml"), helloWorld(codeUri));
         return new StagePackager(new LocalArtifactStore(root.resolve("target/artifacts")), StageListener.IGNORE)
                 .packageTemplate(new PackageRequest(root.resolve("template.yaml"), root,
                         root.resolve("target/samstage/local"), JavaBuildOutput.none(), "local", "", Optional.empty(),
                         template -> { }, modules));
+    }
+
+    private static String helloWorld(String codeUri) {
+        return SamTemplate.sam().function("HelloWorldFunction", codeUri, "helloworld.App::handleRequest", "java21").yaml();
     }
 
     private static Path write(Path file, String text) throws IOException {

@@ -1,5 +1,6 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.testing.aws.LocalAwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samstage.core.aws.AwsClientFactory;
@@ -35,7 +36,7 @@ class PackageableKindsTest {
         root = Files.createTempDirectory("samstage-kinds");
         SampleProject project = SampleProject.create(root.resolve("project"));
         project.template(AllKinds.TEMPLATE);
-        clients = LocalS3.freshClients();
+        clients = LocalAwsClients.fresh("us-east-1");
         try (var s3 = clients.s3()) {
             s3.createBucket(b -> b.bucket("artifacts"));
         }

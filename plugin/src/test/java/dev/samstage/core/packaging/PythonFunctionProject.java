@@ -1,6 +1,7 @@
 package dev.samstage.core.packaging;
 
 import dev.samstage.core.events.StageListener;
+import dev.samstage.testing.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +20,8 @@ public final class PythonFunctionProject {
     public static PythonFunctionProject create(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("code"));
         Files.writeString(dir.resolve("code/app.py"), "def handler(event, context):\n    return 1\n");
-        Files.writeString(dir.resolve("template.yaml"), """
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: code
-                      Handler: app.handler
-                      Runtime: python3.12
-                """);
+        Files.writeString(dir.resolve("template.yaml"),
+                SamTemplate.sam().function("Fn", "code", "app.handler", "python3.12").yaml());
         return new PythonFunctionProject(dir);
     }
 

@@ -1,5 +1,6 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.testing.aws.LocalAwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class S3ArtifactStoreTest {
 
     @BeforeEach
     void startWithAnEmptyBucketAndAStageKey() {
-        clients = LocalS3.freshClients();
+        clients = LocalAwsClients.fresh("us-east-1");
         s3 = clients.s3();
         kms = clients.kms();
         s3.createBucket(b -> b.bucket("artifacts"));
@@ -109,9 +110,7 @@ class S3ArtifactStoreTest {
         ArtifactDestination destination = new ArtifactDestination("artifacts", "svc",
                 Optional.of(new KmsKeyReference("alias/stage-key")));
         Path file = temp.resolve("big.zip");
-        byte[] data = new byte[(int) (12 * MIB + 12345)];
-        new Random(3).nextBytes(data);
-        Files.write(file, data);
+        byte[] data = randomFile(file, 12 * MIB + 12345, 3);
 
         long sent = store.put(destination, "svc/big.zip", file, events::add);
 
@@ -132,9 +131,7 @@ class S3ArtifactStoreTest {
     void storesALargeObjectWithTheCompositeCrc32OfItsPartsAsTheAwsCliDoes() throws Exception {
         ArtifactDestination destination = new ArtifactDestination("artifacts", "svc", Optional.empty());
         Path file = temp.resolve("parts.zip");
-        byte[] data = new byte[(int) (12 * MIB + 4321)];
-        new Random(7).nextBytes(data);
-        Files.write(file, data);
+        byte[] data = randomFile(file, 12 * MIB + 4321, 7);
 
         store.put(destination, "svc/parts.zip", file, events::add);
 
@@ -143,6 +140,14 @@ class S3ArtifactStoreTest {
                 .checksumMode(ChecksumMode.ENABLED), ResponseTransformer.toBytes()).response();
         assertThat(stored.checksumType()).isEqualTo(ChecksumType.COMPOSITE);
         assertThat(stored.checksumCRC32()).isEqualTo(compositeCrc32(data, (int) (5 * MIB)) + "-3");
+    }
+
+    /** {@code size} random bytes made from {@code seed}, written to {@code file} too. */
+    private static byte[] randomFile(Path file, long size, long seed) throws IOException {
+        byte[] data = new byte[(int) size];
+        new Random(seed).nextBytes(data);
+        Files.write(file, data);
+        return data;
     }
 
     /** S3's checksum of a multipart object: the CRC32 of its parts' big-endian CRC32s, in Base64. */
@@ -195,15 +200,19 @@ class S3ArtifactStoreTest {
     @Test
     void abortingDiscardsThePartsAlreadySent() throws IOException {
         ArtifactDestination destination = new ArtifactDestination("artifacts", "", Optional.empty());
-        Path file = temp.resolve("abandoned.zip");
-        Files.write(file, new byte[(int) (6 * MIB)]);
-
-        ArtifactUpload upload = store.upload(destination, "abandoned.zip", CONTENT, file, 20 * MIB, events::add);
-        upload.written(6 * MIB, 0, 0);
+        ArtifactUpload upload = uploadWithOnePartSent(destination, "abandoned.zip", 20 * MIB);
         upload.abort();
 
         assertThat(s3.listMultipartUploads(b -> b.bucket("artifacts")).uploads()).isEmpty();
         assertThat(store.existing(destination, "abandoned.zip")).isEmpty();
+    }
+
+    /** An upload of {@code key} announced as {@code size} bytes whose first 6 MiB are written: one part goes up. */
+    private ArtifactUpload uploadWithOnePartSent(ArtifactDestination destination, String key, long size) throws IOException {
+        Path file = Files.write(temp.resolve(Path.of(key).getFileName()), new byte[(int) (6 * MIB)]);
+        ArtifactUpload upload = store.upload(destination, key, CONTENT, file, size, events::add);
+        upload.written(6 * MIB, 0, 0);
+        return upload;
     }
 
     private List<Integer> partsSent() {
@@ -235,9 +244,8 @@ class S3ArtifactStoreTest {
                 sent.add(context.httpRequest());
             }
         };
-        byte[] data = new byte[(int) (9 * MIB + 4321)];
-        new Random(11).nextBytes(data);
-        Path file = Files.write(temp.resolve("signed.zip"), data);
+        Path file = temp.resolve("signed.zip");
+        byte[] data = randomFile(file, 9 * MIB + 4321, 11);
         ArtifactDestination destination = new ArtifactDestination("artifacts", "", Optional.empty());
 
         try (AwsClientFactory capturing = clients.withInterceptors(List.of(capture));
@@ -320,9 +328,7 @@ class S3ArtifactStoreTest {
     void completesThePartsInAscendingOrderWhateverOrderTheyFinishIn() throws Exception {
         ArtifactDestination destination = new ArtifactDestination("artifacts", "svc", Optional.empty());
         Path file = temp.resolve("held.zip");
-        byte[] data = new byte[(int) (17 * MIB + 3)];
-        new Random(13).nextBytes(data);
-        Files.write(file, data);
+        byte[] data = randomFile(file, 17 * MIB + 3, 13);
 
         // part 1 holds a header completed last, so the parts go up as 2, 3, 1, 4: the order that corrupted objects
         ArtifactUpload upload = store.upload(destination, "svc/held.zip", CONTENT, file, data.length, events::add);
@@ -338,11 +344,7 @@ class S3ArtifactStoreTest {
 
     @Test
     void abortsTheUploadsInFlightWhenTheBuildIsStopped() throws IOException {
-        ArtifactDestination destination = new ArtifactDestination("artifacts", "svc", Optional.empty());
-        Path file = temp.resolve("stopped.zip");
-        Files.write(file, new byte[(int) (6 * MIB)]);
-        ArtifactUpload upload = store.upload(destination, "svc/stopped.zip", CONTENT, file, 30 * MIB, events::add);
-        upload.written(6 * MIB, 0, 0);
+        uploadWithOnePartSent(new ArtifactDestination("artifacts", "svc", Optional.empty()), "svc/stopped.zip", 30 * MIB);
 
         List<String> aborted = store.abortInFlight();
 

@@ -1,5 +1,6 @@
 package dev.samstage.core.packaging;
 
+import dev.samstage.testing.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,17 +35,8 @@ final class SampleProject {
         project.file("glue/job.py", "print('glue')\n");
         project.file("bundle/site.zip", "not really a zip, uploaded as is");
         project.file("include/snippet.yaml", "Type: AWS::SNS::Topic\n");
-        project.file("nested/child.yaml", """
-                AWSTemplateFormatVersion: '2010-09-09'
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  ChildFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: ../code
-                      Handler: app.handler
-                      Runtime: python3.12
-                """);
+        project.file("nested/child.yaml",
+                SamTemplate.sam().function("ChildFunction", "../code", "app.handler", "python3.12").yaml());
         project.file("target/classes/com/example/Handler.class", "compiled");
         project.file("target/classes/log4j2.xml", "<Configuration/>");
         project.file("target/lib/jackson-core-2.20.0.jar", "jar one");

@@ -22,6 +22,7 @@ import dev.samstage.core.pipeline.PluginOperations.Role;
 import dev.samstage.core.time.Sleeper;
 import dev.samstage.core.traffic.TrafficShiftFollower;
 import dev.samstage.testing.aws.LocalAws;
+import dev.samstage.testing.SamTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,26 +78,10 @@ class EnforcedRolesTest {
     static final String BUCKET = "orders-artifacts-enforced";
     static final String STACK = "orders-prod";
 
-    static final String TEMPLATE = """
-            AWSTemplateFormatVersion: '2010-09-09'
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              OrdersFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: orders.Handler::handleRequest
-                  Runtime: java21
-                  CodeUri: code/
-                  AutoPublishAlias: live
-                  DeploymentPreference:
-                    Type: AllAtOnce
-                  Events:
-                    Orders:
-                      Type: Api
-                      Properties:
-                        Path: /orders
-                        Method: get
-            """;
+    static final String TEMPLATE = SamTemplate.sam()
+            .function("OrdersFunction", "code/", "orders.Handler::handleRequest", "java21")
+            .with("AutoPublishAlias: live", "DeploymentPreference:\n  Type: AllAtOnce")
+            .api("Orders", "/orders", "get").yaml();
 
     private final LocalAws aws = LocalAws.withIamEnforced();
     private final ObjectMapper json = new ObjectMapper();

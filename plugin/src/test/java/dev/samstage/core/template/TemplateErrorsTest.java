@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TemplateErrorsTest {
@@ -115,43 +117,36 @@ class TemplateErrorsTest {
                 arguments("20,000 nested [ as the whole JSON document", "t.json", "[".repeat(20_000),
                         "t.json:1:1: the template is not an object but an array; a template is an object with a Resources "
                                 + "section"),
-                arguments("an alias to itself", "t.yaml", "Resources: &a [*a]\n",
-                        "t.yaml:1:16: alias *a points to no anchor defined before it"),
-                arguments("a tab indenting a YAML line", "t.yaml", "Resources:\n\tFn:\n\t\tType: X\n",
-                        "t.yaml:2:1: invalid YAML: while scanning for the next token found character '\\t(TAB)' that cannot "
-                                + "start any token. (Do not use \\t(TAB) for indentation); fix the YAML syntax"),
-                arguments("two YAML documents", "t.yaml", "Resources: {}\n---\nResources: {}\n",
-                        "t.yaml:2:1: a second YAML document starts here; a template is one document"),
-                arguments("a mapping as a key", "t.yaml", "Resources:\n  ? {A: 1}\n  : x\n",
-                        "t.yaml:2:5: a mapping key must be a plain string, not a MappingStart; write the key as text"),
-                arguments("an empty YAML file", "t.yaml", "", "t.yaml: the template is empty; a template is a mapping "
-                        + "with a Resources section"),
-                arguments("an empty JSON file", "t.json", "", "t.json: the template is empty; a template is an object "
-                        + "with a Resources section"),
-                arguments("a byte order mark and nothing else", "t.yaml", "\uFEFF", "t.yaml: the template is empty; a "
-                        + "template is a mapping with a Resources section"),
-                arguments("JSON with text after the closing brace", "t.json", "{\"Resources\": {}} {}",
-                        "t.json:1:19: more content after the template's closing brace; a template is one JSON object"),
-                arguments("JSON with a trailing comma", "t.json", "{\"Resources\": {},}",
-                        "t.json:1:18: invalid JSON: unexpected character: was expecting double-quote to start field name; "
-                                + "fix the JSON syntax"),
                 arguments("a JSON number of 2,000 digits", "t.json", "{\"Resources\": {\"A\": " + "9".repeat(2_000) + "}}",
                         "t.json:1:21: invalid JSON: Number value length (2000) exceeds the maximum allowed (1000); fix the "
-                                + "JSON syntax"),
-                arguments("a YAML document that is a number", "t.yaml", "12345678901234567890123\n",
-                        "t.yaml:1:1: the template is not a mapping but a number value; a template is a mapping with a "
-                                + "Resources section"));
+                                + "JSON syntax"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/dev/samstage/core/template/bad-templates.csv", delimiter = '|', quoteCharacter = '`')
+    void aBadTemplateWrittenOutFailsFastWithOneLine(String description, String name, String text, String expected) {
+        failsFastWithOneLine(description, name, javaEscapes(text), expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTemplates")
     void aBadTemplateFailsFastWithOneLine(String description, String name, String text, String expected) {
+        failsFastWithOneLine(description, name, text, expected);
+    }
+
+    private static void failsFastWithOneLine(String description, String name, String text, String expected) {
         TemplateFormat format = TemplateFormat.of(Path.of(name));
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> Template.parse(text, format, name))
                 .as(description)
                 .isInstanceOf(TemplateException.class)
                 .hasMessage(expected));
+    }
+
+    /** {@code text} with the Java escapes \\n, \\t and \\uXXXX replaced by the characters they stand for. */
+    private static String javaEscapes(String text) {
+        return Pattern.compile("\\\\u([0-9A-Fa-f]{4})").matcher(text)
+                .replaceAll(unicode -> Character.toString(Integer.parseInt(unicode.group(1), 16))).translateEscapes();
     }
 
     /** {@code levels} anchored lists, each holding {@code width} aliases of the one before. */

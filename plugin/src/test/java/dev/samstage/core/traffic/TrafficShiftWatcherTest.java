@@ -9,17 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageEvent;
-import dev.samstage.testing.aws.LocalAws;
+import dev.samstage.testing.aws.FreshLocalAws;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -44,32 +42,21 @@ class TrafficShiftWatcherTest {
             """;
 
     private final List<StageEvent> events = new CopyOnWriteArrayList<>();
-    private AwsClientFactory clients;
+    @RegisterExtension
+    final FreshLocalAws aws = new FreshLocalAws("us-east-1");
     private CodeDeployClient codeDeploy;
     private CloudWatchClient cloudWatch;
     private CloudFormationClient cloudFormation;
 
     @BeforeEach
     void startFresh() {
-        LocalAws aws = LocalAws.get();
-        aws.reset();
-        clients = AwsClientFactory.create("us-east-1",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)), aws.endpoint());
-        codeDeploy = clients.codeDeploy();
-        cloudWatch = clients.cloudWatch();
-        cloudFormation = clients.cloudFormation();
+        codeDeploy = aws.client(AwsClientFactory::codeDeploy);
+        cloudWatch = aws.client(AwsClientFactory::cloudWatch);
+        cloudFormation = aws.client(AwsClientFactory::cloudFormation);
         for (String alarm : List.of(ALARM, "checkout-5xx")) {
             cloudWatch.putMetricAlarm(b -> b.alarmName(alarm).namespace("AWS/Lambda").metricName("Errors").statistic("Sum")
                     .period(60).evaluationPeriods(1).threshold(0.0).comparisonOperator("GreaterThanThreshold"));
         }
-    }
-
-    @AfterEach
-    void close() {
-        codeDeploy.close();
-        cloudWatch.close();
-        cloudFormation.close();
-        clients.close();
     }
 
     private String[] stackWithGroup(String configName) {
@@ -257,7 +244,7 @@ class TrafficShiftWatcherTest {
                         "error", Map.of("code", "HOOK_EXECUTION_FAILURE", "message", "PostTraffic hook failed"))));
 
         ExecutionFollower.Following following = new TrafficShiftFollower(Clock.systemUTC(), d -> { }, Duration.ZERO)
-                .follow(clients, STACK, updateStarted, events::add);
+                .follow(aws.clients(), STACK, updateStarted, events::add);
 
         assertThat(following.failure()).contains("Traffic shifting in stack shop-prod failed and was rolled back: checkout:live"
                 + " (deployment " + id + ") failed with HOOK_EXECUTION_FAILURE.");
@@ -268,7 +255,7 @@ class TrafficShiftWatcherTest {
         stackWithGroup("CodeDeployDefault.LambdaAllAtOnce");
 
         ExecutionFollower.Following following = new TrafficShiftFollower(Clock.systemUTC(), d -> { }, Duration.ZERO)
-                .follow(clients, STACK, Instant.now(), events::add);
+                .follow(aws.clients(), STACK, Instant.now(), events::add);
 
         assertThat(following.failure()).isEmpty();
     }
@@ -278,7 +265,7 @@ class TrafficShiftWatcherTest {
         cloudWatch.setAlarmState(b -> b.alarmName(ALARM).stateValue("ALARM").stateReason("Threshold Crossed: 3 errors"));
         Environment prod = Environment.builder("prod").alarms(List.of(ALARM, "checkout-5xx")).build();
 
-        new TrafficShiftFollower().beforeExecution(clients, prod, events::add);
+        new TrafficShiftFollower().beforeExecution(aws.clients(), prod, events::add);
 
         assertThat(events).filteredOn(e -> e.severity() == StageEvent.Severity.WARN).extracting(StageEvent::message)
                 .singleElement().asString().startsWith("Alarm checkout-errors in ALARM since")

@@ -6,6 +6,7 @@ import dev.samstage.core.template.TemplateFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
@@ -24,31 +25,6 @@ class TemplateValidationTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
-            arguments("a function without Handler", function("{Runtime: java21}"),
-                "Resources.Fn.Properties.Handler is missing; add Handler: pkg.Class::method to the function or to Globals.Function"),
-            arguments("a blank Handler", function("{Handler: ' '}"),
-                "Resources.Fn.Properties.Handler is missing; add Handler: pkg.Class::method to the function or to Globals.Function"),
-            arguments("an Api event without Path", event("{Type: Api, Properties: {Method: get}}"),
-                EVENTS + ".Path is missing; an Api event needs Path: /resource and Method: get"),
-            arguments("an Api event without Method", event("{Type: Api, Properties: {Path: /orders}}"),
-                EVENTS + ".Method is missing; an Api event needs Path: /resource and Method: get"),
-            arguments("an Api event without Properties", event("{Type: Api}"),
-                EVENTS + " has neither Path nor Method; an Api event needs Path: /resource and Method: get"),
-            arguments("a path without a leading slash", event("{Type: Api, Properties: {Path: orders, Method: get}}"),
-                EVENTS + ".Path 'orders' does not start with '/'; write /orders"),
-            arguments("a method that is not HTTP", event("{Type: Api, Properties: {Path: /orders, Method: fetch}}"),
-                EVENTS + ".Method 'fetch' is not an HTTP method; use get, post, put, patch, delete, head, options or any"),
-            arguments("an HttpApi event with a path and no method", event("{Type: HttpApi, Properties: {Path: /orders}}"),
-                EVENTS + ".Method is missing; an HttpApi event needs both Path and Method, or neither for the API's $default route"),
-            arguments("an HttpApi path without a leading slash", event("{Type: HttpApi, Properties: {Path: 'orders/{id}', Method: get}}"),
-                EVENTS + ".Path 'orders/{id}' does not start with '/'; write /orders/{id}"),
-            arguments("an event without Type", event("{Properties: {Path: /orders, Method: get}}"),
-                "Resources.Fn.Properties.Events.Get.Type is missing; set the event source, e.g. Type: Api"),
-            arguments("a container image function", function("{PackageType: Image, ImageUri: 'repo/app:1'}"),
-                "Resources.Fn.Properties.ImageUri makes this a container image function, which samstage does not package"
-                + " or run yet; package it as a Zip function (CodeUri, Runtime, Handler) or deploy the image without samstage"),
-            arguments("an event that is not a mapping", event("Api"),
-                "Resources.Fn.Properties.Events.Get is not a mapping; write Type: and Properties: under it"),
             arguments("two functions on one route", """
                 Globals: {Function: {Handler: a.B}}
                 Resources:
@@ -75,21 +51,18 @@ class TemplateValidationTest {
                   Second: {Type: AWS::Serverless::Function, Properties: {Events: {Rest: {Type: HttpApi, Properties: {}}}}}
                 """, "Resources.Second.Properties.Events.Rest declares route $default of ServerlessHttpApi, which First.All"
                 + " already declares; remove or change the Path/Method of one of them"),
-            arguments("a Timeout that is not a number", function("{Handler: a.B, Timeout: soon}"),
-                "Resources.Fn.Properties.Timeout 'soon' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
-            arguments("a Timeout over Lambda's 900 s", function("{Handler: a.B, Timeout: 901}"),
-                "Resources.Fn.Properties.Timeout '901' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
-            arguments("a Timeout of zero", function("{Handler: a.B, Timeout: 0}"),
-                "Resources.Fn.Properties.Timeout '0' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
-            arguments("a fractional Timeout", function("{Handler: a.B, Timeout: 2.5}"),
-                "Resources.Fn.Properties.Timeout '2.5' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"),
-            arguments("a MemorySize under Lambda's 128 MB", function("{Handler: a.B, MemorySize: 64}"),
-                "Resources.Fn.Properties.MemorySize '64' is not a whole number of MB from 128 to 10240; write e.g. MemorySize: 512"),
-            arguments("a MemorySize over Lambda's 10240 MB", function("{Handler: a.B, MemorySize: 20480}"),
-                "Resources.Fn.Properties.MemorySize '20480' is not a whole number of MB from 128 to 10240; write e.g. MemorySize: 512"),
             arguments("a Globals Timeout that is not a number", "Globals: {Function: {Handler: a.B, Timeout: 30s}}\n"
                 + function("{}"),
                 "Globals.Function.Timeout '30s' is not a whole number of seconds from 1 to 900; write e.g. Timeout: 30"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/dev/samstage/core/validate/template-mistakes.csv", delimiter = '|')
+    void eachMistakeInAFunctionIsOneLineNamingFilePropertyValueAndFix(String mistake, String in, String yaml, String expected) {
+        String template = in.equals("event") ? event(yaml) : function(yaml);
+
+        assertThat(TemplateValidation.problems(FILE, parse(template))).extracting(TemplateProblem::line)
+                .containsExactly(FILE + ": " + expected);
     }
 
     @ParameterizedTest(name = "{0}")

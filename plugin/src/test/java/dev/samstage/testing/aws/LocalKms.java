@@ -1,8 +1,6 @@
 package dev.samstage.testing.aws;
 
 import dev.samstage.core.aws.AwsClientFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
@@ -32,9 +30,7 @@ public final class LocalKms {
 
     /** Creates a key and {@code alias} in {@code region} of the local AWS's default account; returns the key's ARN. */
     public static String createKey(String region, String alias) {
-        try (AwsClientFactory clients = AwsClientFactory.create(region,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)),
-                LocalAws.get().endpoint())) {
+        try (AwsClientFactory clients = LocalAwsClients.in(region)) {
             return createKey(clients, alias);
         }
     }

@@ -18,13 +18,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.regions.Region;
@@ -46,24 +44,14 @@ class StrictLocalS3Test {
     private static final int MIB = 1 << 20;
     private static final String BUCKET = "strict-artifacts";
 
-    private AwsClientFactory clients;
+    @RegisterExtension
+    final FreshLocalAws aws = new FreshLocalAws("us-east-1");
     private S3Client s3;
 
     @BeforeEach
     void startWithAnEmptyBucketInUsEast1() {
-        LocalAws aws = LocalAws.get();
-        aws.reset();
-        clients = AwsClientFactory.create("us-east-1",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)),
-                aws.endpoint());
-        s3 = clients.s3();
+        s3 = aws.client(AwsClientFactory::s3);
         s3.createBucket(b -> b.bucket(BUCKET));
-    }
-
-    @AfterEach
-    void close() {
-        s3.close();
-        clients.close();
     }
 
     // --- CompleteMultipartUpload ---
@@ -189,7 +177,7 @@ class StrictLocalS3Test {
     void theSdksDefaultAwsChunkedUploadWithACrc32TrailerIsAcceptedAndReadsBackIdentical() {
         byte[] data = random(300_000, 11);
         try (S3Client chunked = S3Client.builder().forcePathStyle(true).region(Region.US_EAST_1)
-                .endpointOverride(LocalAws.get().endpoint()).credentialsProvider(clients.credentials()).build()) {
+                .endpointOverride(LocalAws.get().endpoint()).credentialsProvider(aws.clients().credentials()).build()) {
             chunked.putObject(p -> p.bucket(BUCKET).key("chunked.bin").checksumAlgorithm(ChecksumAlgorithm.CRC32),
                     RequestBody.fromBytes(data));
         }
@@ -200,7 +188,7 @@ class StrictLocalS3Test {
 
     @Test
     void anSseKmsKeyThatDoesNotExistInTheBucketsRegionIsRefusedAsKmsNotFound() {
-        String arn = LocalKms.createKey(clients);
+        String arn = LocalKms.createKey(aws.clients());
         String keyId = arn.substring(arn.indexOf("key/") + 4);
         String elsewhere = arn.replace(":us-east-1:", ":eu-west-1:");
 
@@ -223,8 +211,8 @@ class StrictLocalS3Test {
 
     @Test
     void aDisabledKeyIsRefusedAsKmsDisabled() {
-        String arn = LocalKms.createKey(clients);
-        try (KmsClient kms = clients.kms()) {
+        String arn = LocalKms.createKey(aws.clients());
+        try (KmsClient kms = aws.clients().kms()) {
             // by key id: moto's DisableKey fails with a 500 when given the ARN
             kms.disableKey(d -> d.keyId(arn.substring(arn.indexOf("key/") + 4)));
         }
@@ -235,7 +223,7 @@ class StrictLocalS3Test {
 
     @Test
     void anAliasOrKeyIdIsStoredAndReportedAsTheKeysArnOnEveryKindOfUpload() {
-        String arn = LocalKms.createKey(clients, "alias/stage-key");
+        String arn = LocalKms.createKey(aws.clients(), "alias/stage-key");
         byte[][] parts = {random(5 * MIB, 1), random(10, 2)};
 
         s3.putObject(p -> p.bucket(BUCKET).key("put").serverSideEncryption(ServerSideEncryption.AWS_KMS)
@@ -261,7 +249,7 @@ class StrictLocalS3Test {
                 RequestBody.fromString("x"));
 
         String managed;
-        try (KmsClient kms = clients.kms()) {
+        try (KmsClient kms = aws.clients().kms()) {
             managed = kms.describeKey(d -> d.keyId("alias/aws/s3")).keyMetadata().arn();
         }
         assertThat(s3.getObject(g -> g.bucket(BUCKET).key("k"), ResponseTransformer.toBytes()).response().ssekmsKeyId())
@@ -272,7 +260,7 @@ class StrictLocalS3Test {
 
     @Test
     void aBucketAnswersOnlyRequestsSignedForItsOwnRegion() {
-        try (AwsClientFactory ireland = clients.with("eu-west-1", clients.credentials()); S3Client eu = ireland.s3()) {
+        try (AwsClientFactory ireland = aws.clients().with("eu-west-1", aws.clients().credentials()); S3Client eu = ireland.s3()) {
             eu.createBucket(c -> c.bucket("eu-artifacts")
                     .createBucketConfiguration(b -> b.locationConstraint(BucketLocationConstraint.EU_WEST_1)));
 

@@ -1,6 +1,7 @@
 package dev.samstage.testing.faults;
 
 import dev.samstage.core.packaging.JavaBuildOutput;
+import dev.samstage.testing.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,61 +26,25 @@ final class ManyArtifactsProject {
 
     static ManyArtifactsProject create(Path dir) {
         ManyArtifactsProject project = new ManyArtifactsProject(dir);
-        StringBuilder template = new StringBuilder("""
-                AWSTemplateFormatVersion: '2010-09-09'
-                Transform: AWS::Serverless-2016-10-31
-                Description: many artifacts
-                Resources:
-                  JavaFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: com.example.Handler::handleRequest
-                      Runtime: java21
-                  Flow:
-                    Type: AWS::Serverless::StateMachine
-                    Properties:
-                      DefinitionUri: statemachine/flow.asl.json
-                  Child:
-                    Type: AWS::Serverless::Application
-                    Properties:
-                      Location: nested/child.yaml
-                """);
+        SamTemplate template = SamTemplate.sam()
+                .resource("JavaFunction", "AWS::Serverless::Function", "Handler: com.example.Handler::handleRequest",
+                        "Runtime: java21")
+                .resource("Flow", "AWS::Serverless::StateMachine", "DefinitionUri: statemachine/flow.asl.json")
+                .resource("Child", "AWS::Serverless::Application", "Location: nested/child.yaml");
         for (int i = 0; i < FUNCTIONS; i++) {
             project.file("functions/f" + i + "/app.py", "def handler(event, context):\n    return " + i + "\n");
-            template.append("""
-                      Function%d:
-                        Type: AWS::Serverless::Function
-                        Properties:
-                          CodeUri: functions/f%d
-                          Handler: app.handler
-                          Runtime: python3.12
-                    """.formatted(i, i));
+            template.function("Function" + i, "functions/f" + i, "app.handler", "python3.12");
         }
         for (int i = 0; i < 3; i++) {
             project.file("layers/l" + i + "/python/shared" + i + ".py", "VALUE = " + i + "\n");
-            template.append("""
-                      Layer%d:
-                        Type: AWS::Serverless::LayerVersion
-                        Properties:
-                          ContentUri: layers/l%d
-                    """.formatted(i, i));
+            template.resource("Layer" + i, "AWS::Serverless::LayerVersion", "ContentUri: layers/l" + i);
         }
         project.file("statemachine/flow.asl.json", "{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Succeed\"}}}");
-        project.file("nested/child.yaml", """
-                AWSTemplateFormatVersion: '2010-09-09'
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  ChildFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: code
-                      Handler: app.handler
-                      Runtime: python3.12
-                """);
+        project.file("nested/child.yaml", SamTemplate.sam().function("ChildFunction", "code", "app.handler", "python3.12").yaml());
         project.file("nested/code/app.py", "def handler(event, context):\n    return 'child'\n");
         project.file("target/classes/com/example/Handler.class", "compiled");
         project.file("target/lib/dependency-1.0.jar", "a jar");
-        project.file("template.yaml", template.toString());
+        project.file("template.yaml", template.yaml());
         return project;
     }
 
