@@ -231,7 +231,10 @@ class Shift:
                 self.on_end(self, None)
         except Exception as e:  # a defect here must still end the stack update
             if self.status not in ("Succeeded", "Failed", "Stopped"):
-                self._fail("Failed", "INTERNAL_ERROR", f"{type(e).__name__}: {e}", self._current_event())
+                try:
+                    self._fail("Failed", "INTERNAL_ERROR", f"{type(e).__name__}: {e}", self._current_event())
+                except Exception:  # the backends were reset under the running deployment: nothing left to end
+                    pass
 
     def _set(self, status):
         self.status = status

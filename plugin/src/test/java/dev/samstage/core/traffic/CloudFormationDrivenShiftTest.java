@@ -1,6 +1,7 @@
 package dev.samstage.core.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samstage.core.traffic.ShiftStack.Reading;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
+import software.amazon.awssdk.services.codedeploy.model.InvalidLifecycleEventHookExecutionIdException;
+import software.amazon.awssdk.services.codedeploy.model.InvalidLifecycleEventHookExecutionStatusException;
+import software.amazon.awssdk.services.codedeploy.model.LifecycleEventAlreadyCompletedException;
 import software.amazon.awssdk.services.codedeploy.model.LambdaTarget;
 import software.amazon.awssdk.services.codedeploy.model.LifecycleEvent;
 
@@ -230,6 +234,45 @@ class CloudFormationDrivenShiftTest {
         assertThat(pre.path("invocationType").asText()).isEqualTo("Event");
         assertThat(iterable(pre.path("payload").fieldNames())).containsExactly("DeploymentId", "LifecycleEventHookExecutionId");
         assertThat(pre.path("payload").path("DeploymentId").asText()).isEqualTo(deployment.deploymentId());
+    }
+
+    @Test
+    void hookReportsAreCheckedAsCodeDeployChecksThem() {
+        createOnVersionOne(true, "AllAtOnce");
+        stack.deploy(ShiftStack.template("v2", true), "AllAtOnce");
+        JsonNode pre = awaitInvocation(ShiftStack.PRE_HOOK);
+        String id = pre.path("payload").path("DeploymentId").asText();
+        String execution = pre.path("payload").path("LifecycleEventHookExecutionId").asText();
+
+        assertThatThrownBy(() -> stack.codeDeploy.putLifecycleEventHookExecutionStatus(b -> b.deploymentId(id)
+                .lifecycleEventHookExecutionId("not-an-execution").status("Succeeded")))
+                .isInstanceOf(InvalidLifecycleEventHookExecutionIdException.class);
+        assertThatThrownBy(() -> stack.codeDeploy.putLifecycleEventHookExecutionStatus(b -> b.deploymentId(id)
+                .lifecycleEventHookExecutionId(execution).status("InProgress")))
+                .isInstanceOf(InvalidLifecycleEventHookExecutionStatusException.class);
+        stack.codeDeploy.putLifecycleEventHookExecutionStatus(b -> b.deploymentId(id).lifecycleEventHookExecutionId(execution)
+                .status("Succeeded"));
+        assertThatThrownBy(() -> stack.codeDeploy.putLifecycleEventHookExecutionStatus(b -> b.deploymentId(id)
+                .lifecycleEventHookExecutionId(execution).status("Succeeded")))
+                .isInstanceOf(LifecycleEventAlreadyCompletedException.class);
+        JsonNode post = awaitInvocation(ShiftStack.POST_HOOK);
+        stack.codeDeploy.putLifecycleEventHookExecutionStatus(b -> b.deploymentId(id)
+                .lifecycleEventHookExecutionId(post.path("payload").path("LifecycleEventHookExecutionId").asText()).status("Succeeded"));
+
+        assertThat(last(stack.sampleUntilSettled(r -> { }))).isEqualTo(new Reading("UPDATE_COMPLETE", "2", Map.of()));
+    }
+
+    private static JsonNode awaitInvocation(String function) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode invocation : CompatCodeDeploy.invocations()) {
+                if (invocation.path("functionName").asText().equals(function)) {
+                    return invocation;
+                }
+            }
+            ShiftStack.pause(10);
+        }
+        throw new AssertionError("CodeDeploy never invoked " + function);
     }
 
     @Test
