@@ -27,7 +27,9 @@ AWS behaviour this stands for:
   the hook timeout (one hour) fails it the same way. Only Succeeded and Failed are accepted
   (API Reference, PutLifecycleEventHookExecutionStatus); an unknown execution id is refused with
   ``InvalidLifecycleEventHookExecutionIdException``, a second report with
-  ``LifecycleEventAlreadyCompletedException``. An event without a hook is reported ``Skipped``.
+  ``LifecycleEventAlreadyCompletedException``. An event with no hook to run is reported
+  ``Succeeded`` at once (as AWS reports the events of its rollback deployments, which invoke no
+  hook); events after a failure are ``Skipped``.
   The hook's code runs through ``compat.lambda_invoke.invoke_async`` when that module is present
   (it runs Java Lambda code); without it the invocation is only recorded. Every invocation is
   recorded (function, qualifier, payload, time) and readable with
@@ -206,14 +208,16 @@ class Shift:
         if status not in ("Succeeded", "Failed"):
             raise InvalidLifecycleEventHookExecutionStatusException(
                 f"Status {status} is not valid; a hook reports Succeeded or Failed.")
-        if self.hook_execution is None or self.hook_execution[0] != execution_id:
-            if execution_id in getattr(self, "finished_hooks", set()):
-                raise LifecycleEventAlreadyCompletedException(
-                    f"The lifecycle event hook execution {execution_id} has already completed.")
-            raise InvalidLifecycleEventHookExecutionIdException(
-                f"The lifecycle event hook execution id {execution_id} is not valid for deployment "
-                f"{self.deployment.deployment_id}.")
-        self.hook_status = status
+        awaited = self.hook_execution is not None and self.hook_execution[0] == execution_id
+        if awaited and self.hook_status is None:
+            self.hook_status = status
+            return
+        if awaited or execution_id in getattr(self, "finished_hooks", set()):
+            raise LifecycleEventAlreadyCompletedException(
+                f"The lifecycle event hook execution {execution_id} has already completed.")
+        raise InvalidLifecycleEventHookExecutionIdException(
+            f"The lifecycle event hook execution id {execution_id} is not valid for deployment "
+            f"{self.deployment.deployment_id}.")
 
     def request_stop(self):
         self.stop_request = ("MANUAL_STOP", "The deployment was stopped by the user.")
@@ -287,8 +291,8 @@ class Shift:
     def _hook(self, event):
         function = self.hooks.get(event)
         if not function:
-            self._event(event, "Skipped")
-            return True
+            self._event(event, "Succeeded")
+            return not self._interrupted()
         self._event(event, "InProgress")
         execution_id = uuid.uuid4().hex
         self.hook_status = None

@@ -90,9 +90,9 @@ class FollowingADrivenShiftTest {
         assertThat(percentsReported()).containsExactly(10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0);
         assertThat(lines(StageEvent.Severity.INFO)).contains(
                 "Traffic shift of checkout:live to version 2: 10% of traffic on the new version (step 1 of 10, linear 10% every 1 min);"
-                        + " hooks: BeforeAllowTraffic Skipped, AfterAllowTraffic Pending",
+                        + " hooks: BeforeAllowTraffic Succeeded, AfterAllowTraffic Pending",
                 "Traffic shift of checkout:live to version 2: 90% of traffic on the new version (step 9 of 10, linear 10% every 1 min);"
-                        + " hooks: BeforeAllowTraffic Skipped, AfterAllowTraffic Pending",
+                        + " hooks: BeforeAllowTraffic Succeeded, AfterAllowTraffic Pending",
                 "Stack checkout-prod in us-east-1 is UPDATE_COMPLETE.");
         assertThat(lines(StageEvent.Severity.INFO)).anySatisfy(line -> assertThat(line)
                 .matches("Traffic shift of checkout:live to version 2 succeeded \\(CodeDeploy deployment d-[A-Z0-9]{9}\\):"
