@@ -61,6 +61,7 @@ reset does not change it.
 Not emulated: StopDeployment of another deployment in the same update when one fails (each runs to
 its end); deployments started by UpdateStack (only change-set executions, which samstage uses).
 """
+import copy
 import json
 import os
 import random
@@ -189,6 +190,7 @@ class Shift:
         self.creator = "user"
         self.hook_execution = None  # (execution id, event) awaiting a status
         self.hook_status = None
+        self.finished_hooks = set()
         self.stop_request = None
 
     # what codedeploy.py reports
@@ -212,7 +214,7 @@ class Shift:
         if awaited and self.hook_status is None:
             self.hook_status = status
             return
-        if awaited or execution_id in getattr(self, "finished_hooks", set()):
+        if awaited or execution_id in self.finished_hooks:
             raise LifecycleEventAlreadyCompletedException(
                 f"The lifecycle event hook execution {execution_id} has already completed.")
         raise InvalidLifecycleEventHookExecutionIdException(
@@ -319,8 +321,6 @@ class Shift:
         return not self._interrupted()
 
     def _finish_hook(self, execution_id):
-        if not hasattr(self, "finished_hooks"):
-            self.finished_hooks = set()
         self.finished_hooks.add(execution_id)
         self.hook_execution = None
 
@@ -368,8 +368,8 @@ class Shift:
                                                 d.deployment_config_name)
         rollback = backend.deployments[rollback_id]
         rollback.creator = "codeDeployRollback"
-        view = Shift.__new__(Shift)
-        view.__dict__.update(self.__dict__)
+        # the rollback deployment: the same alias back to the old version at once, no hook invoked
+        view = copy.copy(self)
         view.deployment, view.creator = rollback, "codeDeployRollback"
         view.current_version, view.target_version = self.target_version, self.current_version
         view.weight, view.error = 100, {}
