@@ -68,7 +68,8 @@ class WatchingADrivenShiftTest {
         AtomicBoolean tripped = new AtomicBoolean();
         TrafficShiftOutcome outcome = updateAndWatch(false, "Canary10Percent5Minutes", e -> {
             events.add(e);
-            if (e instanceof TrafficShiftProgress p && p.trafficPercent() >= 10 && tripped.compareAndSet(false, true)) {
+            if (e instanceof TrafficShiftProgress p && p.phase() == ShiftPhase.SHIFTING && p.trafficPercent() >= 10
+                    && tripped.compareAndSet(false, true)) {
                 stack.cloudWatch.setAlarmState(b -> b.alarmName(ShiftStack.ALARM).stateValue("ALARM").stateReason("Threshold Crossed: 3 errors"));
             }
         });
