@@ -174,7 +174,7 @@ class CloudFormationDrivenShiftTest {
 
     @Test
     void anAlarmInAlarmAtThirtyPercentStopsTheShiftAndRollsTheStackBack() {
-        LocalAws.get().minuteSeconds(0.3);
+        LocalAws.get().minuteSeconds(0.5);
         createOnVersionOne(false, "AllAtOnce");
         AtomicBoolean tripped = new AtomicBoolean();
 
@@ -214,7 +214,7 @@ class CloudFormationDrivenShiftTest {
 
     @Test
     void hooksAnsweredSucceededRunBeforeAnyTrafficMovesAndAfterAllOfItHas() {
-        LocalAws.get().minuteSeconds(0.1);
+        LocalAws.get().minuteSeconds(0.2);
         createOnVersionOne(true, "Canary10Percent5Minutes");
         Set<String> answered = new HashSet<>();
         Map<String, Reading> whenInvoked = new LinkedHashMap<>();
@@ -314,7 +314,7 @@ class CloudFormationDrivenShiftTest {
 
     @Test
     void aDeploymentGroupChangedInTheSameUpdateShiftsWithItsNewConfiguration() {
-        LocalAws.get().minuteSeconds(0.1);
+        LocalAws.get().minuteSeconds(0.2);
         createOnVersionOne(false, "AllAtOnce");
 
         stack.deploy(ShiftStack.template("v2", false), "Canary10Percent5Minutes");
