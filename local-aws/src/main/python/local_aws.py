@@ -4,7 +4,10 @@ layer where moto diverges from AWS behaviour that samstage relies on.
 Every patch below names the AWS behaviour it stands for. Started by the Java test
 fixture ``dev.samstage.testing.aws.LocalAws``; prints ``READY <port>`` once serving.
 
-Usage: python3 local_aws.py [--port N]   (0, the default, picks a free port)
+Usage: python3 local_aws.py [--port N] [--minute-seconds S]
+  --port 0 (the default) picks a free port; --minute-seconds is how many real seconds one minute
+  of AWS time lasts for CodeDeploy traffic shifting (default 0.2, or SAMSTAGE_MINUTE_SECONDS;
+  compat/codedeploy_traffic_shift.py).
 """
 import argparse
 import os
@@ -30,7 +33,11 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--forever", action="store_true",
                         help="serve until killed instead of until stdin closes (background use by the build)")
+    parser.add_argument("--minute-seconds", type=float, default=None,
+                        help="real seconds per minute of AWS time for CodeDeploy deployments")
     args = parser.parse_args()
+    if args.minute_seconds is not None:
+        compat.codedeploy_traffic_shift.set_minute_seconds(args.minute_seconds)
     port = args.port or free_port()
 
     from moto.server import ThreadedMotoServer

@@ -9,6 +9,12 @@ stack keeps the original template (as AWS's GetTemplate with TemplateStage=Origi
 only the parsed form moto builds resources from is translated. A translation error fails
 the call with the transform's message, as AWS reports it ("Transform
 AWS::Serverless-2016-10-31 failed with: ...").
+
+CloudFormation runs the transform with the change set's parameter values (CloudFormation User
+Guide, "Transform", and SAM's own parameter resolution: intrinsics in properties such as
+``DeploymentPreference.Type`` or ``AutoPublishAlias`` resolve against them, defaults filling the
+rest), so a change set's template is translated with its Parameters. A stack parsed outside a
+change set (CreateStack, UpdateStack) is translated with the template's defaults only.
 """
 import json
 
@@ -32,8 +38,9 @@ def _declares_sam(template):
     return transform == SAM_TRANSFORM
 
 
-def translate(template):
-    """The processed template for a parsed ``template`` (unchanged when it is not SAM)."""
+def translate(template, parameters=None):
+    """The processed template for a parsed ``template`` (unchanged when it is not SAM), with the
+    ``parameters`` (name to value) CloudFormation passes to the transform."""
     if not _declares_sam(template):
         return template
     from samtranslator.model.exceptions import InvalidDocumentException
@@ -41,7 +48,7 @@ def translate(template):
 
     try:
         # a JSON round trip turns moto's YAML tag objects into plain intrinsics
-        processed = transform(json.loads(json.dumps(template)), {}, _NoManagedPolicies())
+        processed = transform(json.loads(json.dumps(template)), dict(parameters or {}), _NoManagedPolicies())
     except InvalidDocumentException as e:
         causes = "; ".join(str(c) for c in e.causes) or str(e)
         raise ValidationError(message=f"Transform {SAM_TRANSFORM} failed with: {causes}")
@@ -60,6 +67,6 @@ def install():
 
     def change_set_parse(self):
         original_change_set_parse(self)
-        self.template_dict = translate(self.template_dict)
+        self.template_dict = translate(self.template_dict, self.parameters)
 
     models.ChangeSet._parse_template = change_set_parse

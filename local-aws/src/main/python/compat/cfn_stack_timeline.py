@@ -33,11 +33,31 @@ resource failed: a nested stack is recorded (``CREATE_FAILED`` on its resource
 ``AWS::SQS::Queue``, with the ``FailWith`` reason, then ``ROLLBACK_COMPLETE``), and the
 parent's resource fails as on AWS with "Embedded stack <arn> was not successfully created:
 The following resource(s) failed to create: [<FailedResource>]. ".
+
+An update that changes an ``AWS::Lambda::Alias`` under a ``CodeDeployLambdaAliasUpdate`` policy
+(``lambda_alias``) starts a CodeDeploy deployment (``codedeploy_traffic_shift``) once every other
+resource of the update is done, so a deployment group changed by the same update applies; the
+alias stays ``UPDATE_IN_PROGRESS`` and the stack ``UPDATE_IN_PROGRESS`` until the deployment ends.
+Success: the alias ``UPDATE_COMPLETE``, then the stack completes. Failure: the alias
+``UPDATE_FAILED`` with CloudFormation's reason (``Resource handler returned message: "<deployment
+id> failed. <CodeDeploy's message>" (RequestToken: ..., HandlerErrorCode: InternalFailure)``),
+then ``UPDATE_ROLLBACK_IN_PROGRESS`` -> ``UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS`` ->
+``UPDATE_ROLLBACK_COMPLETE`` and the change set ``EXECUTE_FAILED``.
+
+A rolled-back update keeps the previous template and parameters (GetTemplate, DescribeStacks, and
+the resource map the next change set is compared with); the aliases return to their previous
+versions. Not restored: property changes moto already applied to other resources (a function's
+code or configuration, a deployment group's settings); new resources the update created (a new
+``AWS::Lambda::Version``, which SAM retains anyway) remain in their services but leave the stack.
 """
 import threading
+import uuid
 
+from moto.awslambda.models import lambda_backends
 from moto.cloudformation import models, parsing
 from moto.cloudformation.utils import generate_stack_id
+
+from . import codedeploy_traffic_shift, lambda_alias
 
 CONTROL_KEY = "SamstageCompat"
 
@@ -51,6 +71,25 @@ def _controls(node):
     return controls if isinstance(controls, dict) else {}
 
 
+class _Snapshot:
+    """The resource map before an update, put back when the update rolls back."""
+
+    def __init__(self, resource_map):
+        self.resource_map = resource_map
+        self.template = resource_map._template
+        self.parameters = dict(resource_map.input_parameters or {})
+        self.resource_json_map = resource_map._resource_json_map
+        self.parsed_resources = dict(resource_map._parsed_resources)
+
+    def restore(self):
+        m = self.resource_map
+        m._template, m.input_parameters = self.template, self.parameters
+        m._resource_json_map, m._parsed_resources = self.resource_json_map, self.parsed_resources
+        m.load_mapping()
+        m.load_parameters()
+        m.load_conditions()
+
+
 class _Execution:
     """One ExecuteChangeSet, run as a list of steps spread over the requested duration."""
 
@@ -59,6 +98,7 @@ class _Execution:
         self.stack = stack
         self.change_set = change_set
         self.kind = change_set.change_set_type  # CREATE or UPDATE
+        self.before = _Snapshot(stack.resource_map)
         self.duration = float(_controls(change_set.template_dict).get("DurationSeconds", 0) or 0)
         resources = change_set.template_dict.get("Resources") or {}
         self.changes = [(c.action, c.logical_resource_id, c.resource_type) for c in change_set.changes]
@@ -115,7 +155,8 @@ class _Execution:
     def _apply(self):
         _current.logical_id = None
         try:
-            self.change_set.apply()
+            with lambda_alias.shifts_deferred() as shift_requests:
+                self.change_set.apply()
         except Exception as e:  # moto rejected a resource: AWS fails and rolls back
             types = {l: t for a, l, t in self.changes}
             failed = getattr(_current, "logical_id", None) or next(iter(types), self.stack.name)
@@ -125,10 +166,66 @@ class _Execution:
                                  f"Resource handler returned message: \"{getattr(e, 'message', None) or e}\"")
             self._roll_back([failed])
             return
+        shifting = {self._logical_id(r["aliasArn"]): r for r in shift_requests}
         for a, l, t in self.changes:
+            # while traffic shifts, what the update removes stays until the update is over
+            if l in shifting or (shifting and a == "Remove"):
+                continue
             if a == "Remove":
                 self._resource_event(l, t, "DELETE_IN_PROGRESS")
             self._resource_event(l, t, f"{self._verb(a)}_COMPLETE")
+        if shifting:
+            self._shift(shifting)
+            return
+        self._complete()
+
+    def _logical_id(self, physical_id):
+        return next(l for l, r in self.stack.resource_map._parsed_resources.items()
+                    if getattr(r, "physical_resource_id", None) == physical_id)
+
+    # -- CodeDeploy shifts traffic before the aliases complete ----------------------------
+
+    def _shift(self, shifting):
+        pending, failures, lock = set(shifting), {}, threading.Lock()
+
+        def ended(logical_id):
+            def on_end(shift, failure):
+                with lock:
+                    pending.discard(logical_id)
+                    if failure:
+                        failures[logical_id] = failure
+                    else:
+                        self._resource_event(logical_id, "AWS::Lambda::Alias", "UPDATE_COMPLETE")
+                    if pending:
+                        return
+                if failures:
+                    self._shift_failed(shifting, failures)
+                else:
+                    self._complete([c for c in self.changes if c[0] == "Remove"])
+            return on_end
+
+        for logical_id, request in shifting.items():
+            try:
+                codedeploy_traffic_shift.start(request["account"], request["region"], request, ended(logical_id))
+            except Exception as e:  # e.g. the group named by the policy does not exist
+                ended(logical_id)(None, getattr(e, "message", None) or str(e))
+
+    def _shift_failed(self, shifting, failures):
+        for logical_id, failure in failures.items():
+            self._resource_event(logical_id, "AWS::Lambda::Alias", "UPDATE_FAILED",
+                                 f"Resource handler returned message: \"{failure}\" (RequestToken: {uuid.uuid4()},"
+                                 f" HandlerErrorCode: InternalFailure)")
+        # CloudFormation's rollback puts every alias of the update back on its previous version
+        for request in shifting.values():
+            alias = lambda_backends[request["account"]][request["region"]].get_alias(
+                request["alias"], request["functionName"])
+            alias.function_version, alias.routing_config = request["currentVersion"], None
+        self._roll_back(list(failures))
+
+    def _complete(self, removals=()):
+        for a, l, t in removals:
+            self._resource_event(l, t, "DELETE_IN_PROGRESS")
+            self._resource_event(l, t, "DELETE_COMPLETE")
         stack, change_set = self.stack, self.change_set
         stack.template = change_set.template
         stack._parse_template()
@@ -195,6 +292,7 @@ class _Execution:
             resource_map._resource_json_map = {}
             self._stack_event("ROLLBACK_COMPLETE")
         else:
+            self.before.restore()
             self._stack_event("UPDATE_ROLLBACK_IN_PROGRESS",
                               f"The following resource(s) failed to update: [{names}]. ")
             for a, l, t in touched:

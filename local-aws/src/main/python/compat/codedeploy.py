@@ -8,7 +8,9 @@ Divergences patched here, each standing for documented AWS behaviour:
 2. Deployments never run in moto (they stay ``Created``). AWS moves a Lambda deployment
    through Created/Queued/InProgress/Ready to Succeeded, Failed or Stopped, shifting the
    alias weight step by step and running the BeforeAllowTraffic/AfterAllowTraffic hooks.
-   Here a test scripts that: ``POST /samstage-compat/codedeploy/script`` creates a
+   The deployments CloudFormation starts run for real (``codedeploy_traffic_shift``; this module
+   reports their live state through every call below). For states that engine does not
+   produce, a test can still script a deployment: ``POST /samstage-compat/codedeploy/script`` creates a
    deployment (as CloudFormation does when it updates an alias under a
    CodeDeployLambdaAliasUpdate policy) whose observable state advances one step on each
    GetDeployment call (a poll; BatchGetDeployments reads without advancing) and then stays
@@ -27,7 +29,8 @@ Divergences patched here, each standing for documented AWS behaviour:
 6. moto's CloudFormation skips AWS::CodeDeploy::Application and
    AWS::CodeDeploy::DeploymentGroup; AWS creates them (SAM emits both for every function
    with a DeploymentPreference). Here they are created in the CodeDeploy backend, so
-   DescribeStackResources lists them with the application and group names as physical ids.
+   DescribeStackResources lists them with the application and group names as physical ids,
+   and a stack update changes the group in place (deployment config, alarms, auto-rollback).
 
 Control requests take ``account`` (default 123456789012) and ``region`` (default us-east-1)
 in the JSON body or the query string. All state lives on moto's backend, so
@@ -106,20 +109,32 @@ def application_to_dict(self):
     return d
 
 
+def _live(deployment):
+    """The observable state of a Lambda deployment, scripted or driven (codedeploy_traffic_shift); None otherwise."""
+    shift = getattr(deployment, "samstage_shift", None)
+    if shift is not None:
+        return shift.view()
+    script = getattr(deployment, "samstage_script", None)
+    if script is None:
+        return None
+    step = script["steps"][script["position"]]
+    return {**script, "status": step["status"], "weight": step.get("weight", 0), "lifecycle": step.get("lifecycle") or {},
+            "error": step.get("error") or {}, "rollback": step.get("rollback") or {}, "messages": step.get("messages", [])}
+
+
 def deployment_to_dict(self):
     d = _deployment_to_dict(self)
     for key in ("createTime", "startTime", "completeTime"):
         d[key] = epoch_seconds(d[key])
-    script = getattr(self, "samstage_script", None)
-    if script is not None:
-        step = script["steps"][script["position"]]
-        d["status"] = step["status"]
-        d["startTime"] = script.get("startTime")
-        d["completeTime"] = script.get("completeTime")
-        d["errorInformation"] = step.get("error") or {}
-        d["rollbackInfo"] = step.get("rollback") or {}
-        d["deploymentStatusMessages"] = step.get("messages", [])
-        d["creator"] = script.get("creator", "user")
+    live = _live(self)
+    if live is not None:
+        d["status"] = live["status"]
+        d["startTime"] = live.get("startTime")
+        d["completeTime"] = live.get("completeTime")
+        d["errorInformation"] = live["error"]
+        d["rollbackInfo"] = live["rollback"]
+        d["deploymentStatusMessages"] = live.get("messages", [])
+        d["creator"] = live.get("creator", "user")
         d["deploymentStyle"] = {"deploymentType": "BLUE_GREEN", "deploymentOption": "WITH_TRAFFIC_CONTROL"}
     # AWS omits absent members; the SDK reads null timestamps fine but not an empty revision string
     return {k: v for k, v in d.items() if v is not None and v != ""}
@@ -189,6 +204,14 @@ def list_deployments(self, application_name, deployment_group_name, external_id,
 
 # --- 5: the missing operations ------------------------------------------------------------
 
+def lambda_routing(backend, name):
+    """The trafficRoutingConfig of a Lambda deployment configuration, predefined or custom; None if unknown."""
+    custom = _state(backend).samstage_configs.get(name)
+    if custom is not None:
+        return custom.get("trafficRoutingConfig")
+    return _LAMBDA_ROUTING.get(name[len("CodeDeployDefault.Lambda"):]) if name.startswith("CodeDeployDefault.Lambda") else None
+
+
 def get_deployment_config(self):
     name = self._get_param("deploymentConfigName")
     custom = _state(self.codedeploy_backend).samstage_configs.get(name)
@@ -228,6 +251,10 @@ def stop_deployment(self):
     script = getattr(deployment, "samstage_script", None)
     if deployment.status in TERMINAL:
         raise DeploymentAlreadyCompletedException(f"The deployment {deployment.deployment_id} has already completed.")
+    shift = getattr(deployment, "samstage_shift", None)
+    if shift is not None:
+        shift.request_stop()
+        return json.dumps({"status": "Pending", "statusMessage": "Stopping the deployment."})
     stopped = {"status": "Stopped",
                "error": {"code": "MANUAL_STOP", "message": "The deployment was stopped by the user."}}
     if script is not None:
@@ -249,17 +276,20 @@ def put_lifecycle_event_hook_execution_status(self):
         raise DeploymentDoesNotExistException(f"The deployment {deployment_id} does not exist with the user or AWS account.")
     if status not in HOOK_STATUSES:
         raise InvalidLifecycleEventHookExecutionStatusException(f"Invalid status {status}.")
+    shift = getattr(self.codedeploy_backend.deployments[deployment_id], "samstage_shift", None)
+    if shift is not None:
+        shift.report_hook(hook_id, status)
     _state(self.codedeploy_backend).samstage_hook_statuses.append(
         {"deploymentId": deployment_id, "lifecycleEventHookExecutionId": hook_id, "status": status})
     return json.dumps({"lifecycleEventHookExecutionId": hook_id})
 
 
 def _lambda_target(deployment):
-    script = deployment.samstage_script
-    step = script["steps"][script["position"]]
+    script = _live(deployment)
+    step = script
     events = []
     for name in LIFECYCLE_EVENTS:
-        event = {"lifecycleEventName": name, "status": (step.get("lifecycle") or {}).get(name, "Pending")}
+        event = {"lifecycleEventName": name, "status": step["lifecycle"].get(name, "Pending")}
         event.update(script["eventTimes"].get(name, {}))
         events.append(event)
     target_id = f"{script['functionName']}:{script['alias']}"
@@ -283,7 +313,7 @@ def _lambda_target(deployment):
 
 def list_deployment_targets(self):
     deployment = self.codedeploy_backend.get_deployment(self._get_param("deploymentId"))
-    targets = [_lambda_target(deployment)["lambdaTarget"]["targetId"]] if hasattr(deployment, "samstage_script") else []
+    targets = [_lambda_target(deployment)["lambdaTarget"]["targetId"]] if _live(deployment) is not None else []
     return json.dumps({"targetIds": targets})
 
 
@@ -291,7 +321,7 @@ def batch_get_deployment_targets(self):
     deployment = self.codedeploy_backend.get_deployment(self._get_param("deploymentId"))
     wanted = set(self._get_param("targetIds") or [])
     targets = []
-    if hasattr(deployment, "samstage_script"):
+    if _live(deployment) is not None:
         target = _lambda_target(deployment)
         if target["lambdaTarget"]["targetId"] in wanted:
             targets.append(target)
@@ -377,6 +407,21 @@ class CfnDeploymentGroup(_NamedResource, CloudFormationModel):
             auto_rollback_configuration=_camel(props.get("AutoRollbackConfiguration")),
             deployment_style=_camel(props.get("DeploymentStyle")),
         )
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        # AWS updates the group in place: a deployment started later in the same stack update uses the new settings
+        props = cloudformation_json.get("Properties", {})
+        groups = models.codedeploy_backends[account_id][region_name].deployment_groups.get(props["ApplicationName"], {})
+        group = groups.get(original_resource.physical_resource_id)
+        if group is not None:
+            group.deployment_config_name = props.get("DeploymentConfigName") or group.deployment_config_name
+            group.service_role_arn = props.get("ServiceRoleArn", group.service_role_arn)
+            group.trigger_configurations = _camel(props.get("TriggerConfigurations")) or []
+            group.alarm_configuration = _camel(props.get("AlarmConfiguration"))
+            group.auto_rollback_configuration = _camel(props.get("AutoRollbackConfiguration")) or {}
+            group.deployment_style = _camel(props.get("DeploymentStyle")) or {}
+        return original_resource
 
     @classmethod
     def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):

@@ -8,9 +8,34 @@ it (``!Ref Function.Alias``).
 moto 5.2.1: the type is skipped, so every reference to the alias resolves to nothing and
 the resources after it fail (the permission loses its ``FunctionName``). This registers a
 CloudFormation model that keeps the alias in moto's Lambda backend.
+
+An alias with the ``UpdatePolicy`` attribute ``CodeDeployLambdaAliasUpdate`` is not moved by a
+stack update that changes its version: as on AWS (CloudFormation User Guide, "UpdatePolicy
+attribute"), CloudFormation asks CodeDeploy to shift the traffic. Inside a change-set execution
+(``shifts_deferred()``, used by ``cfn_stack_timeline``) such an update is recorded as a request for
+a CodeDeploy deployment (``codedeploy_traffic_shift``) and the alias keeps its version; the first
+create points the alias at its version directly, as on AWS. (moto passes the whole resource,
+``UpdatePolicy`` included and its intrinsics resolved, to the model.)
 """
+import threading
+from contextlib import contextmanager
+
 from moto.awslambda.models import LambdaVersion, lambda_backends
 from moto.core.common_models import CloudFormationModel
+
+POLICY = "CodeDeployLambdaAliasUpdate"
+
+_deferred = threading.local()
+
+
+@contextmanager
+def shifts_deferred():
+    """Within: alias updates under a CodeDeploy policy are collected into the yielded list, not applied."""
+    _deferred.requests = []
+    try:
+        yield _deferred.requests
+    finally:
+        _deferred.requests = None
 
 
 class CfnLambdaAlias(CloudFormationModel):
@@ -57,7 +82,25 @@ class CfnLambdaAlias(CloudFormationModel):
     @classmethod
     def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id,
                                         region_name):
-        return cls._put(lambda_backends[account_id][region_name].update_alias, cloudformation_json)
+        backend = lambda_backends[account_id][region_name]
+        policy = (cloudformation_json.get("UpdatePolicy") or {}).get(POLICY)
+        requests = getattr(_deferred, "requests", None)
+        if policy and requests is not None:
+            props = cloudformation_json.get("Properties", {})
+            function_name = cls._function_name(props)
+            alias = backend.get_alias(props["Name"], function_name)
+            target = str(props.get("FunctionVersion", "$LATEST"))
+            if str(alias.function_version) != target:
+                alias.description = props.get("Description", "")
+                requests.append({
+                    "aliasArn": alias.arn, "account": account_id, "region": region_name,
+                    "applicationName": policy["ApplicationName"], "deploymentGroupName": policy["DeploymentGroupName"],
+                    "beforeHook": policy.get("BeforeAllowTrafficHook"), "afterHook": policy.get("AfterAllowTrafficHook"),
+                    "functionName": function_name, "alias": props["Name"],
+                    "currentVersion": str(alias.function_version), "targetVersion": target,
+                })
+                return cls(alias.arn, props["Name"], function_name)
+        return cls._put(backend.update_alias, cloudformation_json)
 
     @classmethod
     def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
@@ -68,10 +111,33 @@ class CfnLambdaAlias(CloudFormationModel):
             pass
 
 
+def _update_function_first(function_name, account_id, region_name, stack_id):
+    """AWS updates a function before it creates the AWS::Lambda::Version that refers to it (a new
+    logical id, SAM's AutoPublishAlias on new code), so the version holds the new code. moto's stack
+    update creates added resources before it updates modified ones, which would publish the old
+    code again (moto returns the last version when nothing changed); so the function is updated
+    here first (moto's later update of it changes nothing more)."""
+    from moto.cloudformation import parsing
+    from moto.cloudformation.models import cloudformation_backends
+
+    stack = cloudformation_backends[account_id][region_name].stacks.get(stack_id)
+    if stack is None or stack.status != "UPDATE_IN_PROGRESS":
+        return
+    resource_map = stack.resource_map
+    for logical_id, resource in list(resource_map._parsed_resources.items()):
+        resource_json = resource_map._resource_json_map.get(logical_id)
+        if (isinstance(resource_json, dict) and resource_json.get("Type") == "AWS::Lambda::Function"
+                and getattr(resource, "function_name", None) == function_name):
+            resource_map._parsed_resources[logical_id] = parsing.parse_and_update_resource(
+                logical_id, resource_json, resource_map, account_id, region_name)
+
+
 def _version_attributes():
     create = LambdaVersion.create_from_cloudformation_json.__func__
 
     def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        _update_function_first(str(cloudformation_json["Properties"]["FunctionName"]), account_id, region_name,
+                               kwargs.get("StackId"))
         version = create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
         function = lambda_backends[account_id][region_name].get_function(
             cloudformation_json["Properties"]["FunctionName"])

@@ -42,6 +42,9 @@ public final class LocalAws {
     public static final String ACCESS_KEY = "AKIAFAKESAMSTAGE0001";
     public static final String SECRET_KEY = "fake/SamstageSecret/DoNotLog/0000000001";
 
+    /** Real seconds per minute of AWS time when nobody set it ({@code local_aws.py}'s default). */
+    public static final double DEFAULT_MINUTE_SECONDS = 0.2;
+
     private static final String SERVER_RESOURCES = "dev/samstage/testing/aws/python/";
     private static final String SERVER_SCRIPT = "local_aws.py";
 
@@ -186,6 +189,19 @@ public final class LocalAws {
     /** Clears every service's state. */
     public void reset() {
         post("/moto-api/reset", null);
+    }
+
+    /**
+     * Sets how many real seconds one minute of AWS time lasts while CodeDeploy shifts traffic
+     * ({@code compat/codedeploy_traffic_shift.py}): deployment-configuration intervals and the one-hour
+     * hook timeout are scaled by it. It applies to the whole server and survives {@link #reset()};
+     * a test that changes it puts {@link #DEFAULT_MINUTE_SECONDS} back.
+     */
+    public void minuteSeconds(double seconds) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("minuteSeconds must be above 0, was " + seconds);
+        }
+        post("/samstage-compat/clock", "{\"minuteSeconds\": " + seconds + "}");
     }
 
     private void post(String path, String body) {

@@ -38,6 +38,10 @@ public record ShiftState(ShiftPhase phase, String milestone) {
             return new Transition(this, List.of());
         }
         ShiftPhase now = ShiftPhase.of(seen.status());
+        if (now == ShiftPhase.WAITING && seen.traffic().orElse(0) > 0) {
+            // the status was read just before the target: traffic already moving means the deployment started
+            now = ShiftPhase.SHIFTING;
+        }
         return switch (now) {
             case WAITING, SHIFTING -> running(now, seen);
             case SUCCEEDED -> new Transition(new ShiftState(now, milestone), List.of(StageEvent.info(

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test-side client of the local AWS's scripted CodeDeploy deployments
- * ({@code local-aws/src/main/python/compat/codedeploy.py}): a scripted deployment stands for the one
- * CloudFormation starts when it updates an alias under a CodeDeploy update policy.
+ * Test-side client of the local AWS's CodeDeploy controls ({@code local-aws/src/main/python/compat/codedeploy.py}
+ * and {@code codedeploy_traffic_shift.py}): the hook invocations CodeDeploy made, the hook statuses it
+ * received, and scripted deployments for states the driven deployments do not reach.
  */
 final class CompatCodeDeploy {
 
@@ -35,8 +35,29 @@ final class CompatCodeDeploy {
         return call("GET", "hook-statuses", null).get("hookStatuses");
     }
 
+    /** The Lambda invocations the local AWS recorded (CodeDeploy's hook invocations among them), oldest first. */
+    static JsonNode invocations() {
+        return get("/samstage-compat/lambda/invocations").get("invocations");
+    }
+
     static Map<String, Object> step(String status, int weight, Map<String, String> lifecycle) {
         return Map.of("status", status, "weight", weight, "lifecycle", lifecycle);
+    }
+
+    private static JsonNode get(String path) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(LocalAws.get().endpoint().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("local AWS " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode call(String method, String path, Object body) {

@@ -31,6 +31,8 @@ class ShiftStateTest {
                         List.of("CodeDeploy deployment d-ABC123 is Created, waiting for it to start")),
                 Arguments.of("Queued waits", seen("Queued").build(), ShiftPhase.WAITING,
                         List.of("d-ABC123 is Queued")),
+                Arguments.of("Created read just before a target already at 10% is shifting", seen("Created").trafficPercent(10).build(),
+                        ShiftPhase.SHIFTING, List.of("10% of traffic on the new version (step 1 of 10, linear 10% every 1 min)")),
                 Arguments.of("InProgress before traffic moves shows the hook", seen("InProgress").trafficPercent(0)
                                 .lifecycle(Map.of("BeforeAllowTraffic", "InProgress")).build(), ShiftPhase.SHIFTING,
                         List.of("0% of traffic on the new version (step 0 of 10, linear 10% every 1 min); hooks: BeforeAllowTraffic InProgress")),
