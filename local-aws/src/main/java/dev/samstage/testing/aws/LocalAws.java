@@ -112,6 +112,9 @@ public final class LocalAws {
             pb.environment().remove("MOTO_ACCOUNT_ID");
             // the server runs from a temporary or build directory: no bytecode files beside its sources
             pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            // Java functions run in a child JVM of this JVM's kind (compat/lambda_invoke.py)
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            pb.environment().put(LambdaClasspath.VARIABLE, LambdaClasspath.ofThisJvm());
             Process p = pb.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;
