@@ -8,7 +8,9 @@ for proxy integration", "Control access to a REST API with ... Lambda resource p
 else ``ANY``); an ``AWS_PROXY`` integration invokes the Lambda function (or alias) its URI names
 with the version 1.0 proxy event, if the function's resource policy lets
 ``apigateway.amazonaws.com`` invoke it for that API; the function's ``statusCode``, ``headers``,
-``multiValueHeaders``, ``body`` and ``isBase64Encoded`` become the HTTP response. A function
+``multiValueHeaders``, ``body`` and ``isBase64Encoded`` become the HTTP response (a base64 body is
+decoded only for the API's ``binaryMediaTypes``, "Return binary media from a Lambda proxy
+integration"). A function
 error, or a result that is not such an object, is 502 ``{"message": "Internal server error"}``;
 a missing permission 500 with the same message; no resource or method for the request 403
 ``{"message":"Missing Authentication Token"}``; an unknown stage 403 ``{"message":"Forbidden"}``.
@@ -191,7 +193,15 @@ def _response(status, document, request_id, headers=None):
     return response
 
 
-def _proxy_result(result, request_id):
+def _binary(api, request):
+    """API Gateway turns a base64 body back into bytes only for the API's binary media types
+    (matched against the request's Accept); otherwise the client gets the base64 text."""
+    types = [str(t).replace("~1", "/") for t in (api.binaryMediaTypes or [])]
+    accepted = [a.split(";")[0].strip() for a in request.headers.get("Accept", "").split(",") if a.strip()]
+    return any(t == "*/*" or any(fnmatchcase(a, t) for a in accepted) for t in types)
+
+
+def _proxy_result(result, request_id, binary):
     if result.function_error:
         return _response(502, INTERNAL_ERROR, request_id)
     try:
@@ -202,7 +212,7 @@ def _proxy_result(result, request_id):
     if not isinstance(document, dict):
         return _response(502, INTERNAL_ERROR, request_id)
     body = document.get("body")
-    if document.get("isBase64Encoded") and body is not None:
+    if document.get("isBase64Encoded") and body is not None and binary:
         body = base64.b64decode(body)
     elif body is not None and not isinstance(body, str):
         return _response(502, INTERNAL_ERROR, request_id)
@@ -252,7 +262,7 @@ def serve(request, api_id, stage, path):
     except Exception:  # noqa: BLE001  the caller gets API Gateway's answer, the server log the cause
         traceback.print_exc()
         return _response(502, INTERNAL_ERROR, request_id)
-    return _proxy_result(result, request_id)
+    return _proxy_result(result, request_id, _binary(api, request))
 
 
 def install():

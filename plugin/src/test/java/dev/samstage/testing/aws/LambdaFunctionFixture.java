@@ -3,11 +3,14 @@ package dev.samstage.testing.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.io.File;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -16,7 +19,8 @@ import javax.tools.ToolProvider;
 
 /**
  * A Java Lambda deployment package built the way a service's build makes one: handler classes
- * compiled with the system compiler at the zip's root, aws-lambda-java-core under {@code lib/}.
+ * compiled with the system compiler at the zip's root, aws-lambda-java-core and aws-lambda-java-events
+ * under {@code lib/}.
  */
 final class LambdaFunctionFixture {
 
@@ -38,7 +42,9 @@ final class LambdaFunctionFixture {
             try (Stream<Path> walk = Files.walk(src)) {
                 files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toArray(String[]::new);
             }
-            String[] args = Stream.concat(Stream.of("-d", classes.toString(), "-cp", lambdaCore().toString(),
+            List<Path> lib = List.of(jarOf(RequestHandler.class), jarOf(APIGatewayProxyRequestEvent.class));
+            String classpath = String.join(File.pathSeparator, lib.stream().map(Path::toString).toList());
+            String[] args = Stream.concat(Stream.of("-d", classes.toString(), "-cp", classpath,
                     "--release", "17"), Stream.of(files)).toArray(String[]::new);
             assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args)).as("compiling the function").isZero();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -48,9 +54,11 @@ final class LambdaFunctionFixture {
                     zip.write(Files.readAllBytes(file));
                     zip.closeEntry();
                 }
-                zip.putNextEntry(new ZipEntry("lib/" + lambdaCore().getFileName()));
-                zip.write(Files.readAllBytes(lambdaCore()));
-                zip.closeEntry();
+                for (Path jar : lib) {
+                    zip.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
+                    zip.write(Files.readAllBytes(jar));
+                    zip.closeEntry();
+                }
             }
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -58,11 +66,11 @@ final class LambdaFunctionFixture {
         }
     }
 
-    private static Path lambdaCore() {
+    private static Path jarOf(Class<?> type) {
         try {
-            return Path.of(RequestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (Exception e) {
-            throw new IllegalStateException("cannot locate aws-lambda-java-core", e);
+            throw new IllegalStateException("cannot locate the jar of " + type.getName(), e);
         }
     }
 }

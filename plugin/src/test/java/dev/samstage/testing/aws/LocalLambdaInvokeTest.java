@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The local AWS runs a Java function's code when it is invoked, as Lambda's Java runtime does, and
@@ -166,6 +167,56 @@ class LocalLambdaInvokeTest {
             }
             """;
 
+    private static final String RECORDER = """
+            package probe;
+
+            import java.net.URI;
+            import java.net.http.HttpClient;
+            import java.net.http.HttpRequest;
+            import java.net.http.HttpResponse;
+            import java.util.Map;
+
+            /** Writes an S3 object through the local AWS with the credentials and endpoint Lambda handed it. */
+            public class Recorder {
+                public void record(Map<String, String> event) throws Exception {
+                    String endpoint = System.getenv("AWS_ENDPOINT_URL");
+                    HttpRequest put = HttpRequest.newBuilder(URI.create(endpoint + "/" + event.get("bucket") + "/" + event.get("key")))
+                            .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + System.getenv("AWS_ACCESS_KEY_ID")
+                                    + "/20260101/" + System.getenv("AWS_REGION") + "/s3/aws4_request, SignedHeaders=host, Signature=0")
+                            .header("x-amz-security-token", System.getenv("AWS_SESSION_TOKEN"))
+                            .PUT(HttpRequest.BodyPublishers.ofString(System.getenv("AWS_LAMBDA_FUNCTION_NAME")))
+                            .build();
+                    int status = HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status != 200) {
+                        throw new IllegalStateException("PUT answered " + status);
+                    }
+                }
+            }
+            """;
+
+    private static final String EVENTS_API = """
+            package probe;
+
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+            import java.util.Base64;
+            import java.util.Map;
+
+            public class EventsApi implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+                @Override
+                public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+                    String text = event.getHttpMethod() + " " + event.getPathParameters().get("id") + " "
+                            + event.getRequestContext().getStage() + " " + event.getHeaders().get("X-Probe") + " " + event.getBody();
+                    return new APIGatewayProxyResponseEvent().withStatusCode(200)
+                            .withHeaders(Map.of("Content-Type", "text/plain"))
+                            .withIsBase64Encoded(true)
+                            .withBody(Base64.getEncoder().encodeToString(text.getBytes()));
+                }
+            }
+            """;
+
     private static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'
             Transform: AWS::Serverless-2016-10-31
@@ -201,6 +252,20 @@ class LocalLambdaInvokeTest {
                 Type: AWS::Serverless::Function
                 Properties:
                   Handler: probe.Echo
+              RecorderFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: probe.Recorder::record
+              EventsApiFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: probe.EventsApi
+                  Events:
+                    Typed:
+                      Type: Api
+                      Properties:
+                        Path: /typed/{id}
+                        Method: put
               ApiFunction:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -227,6 +292,8 @@ class LocalLambdaInvokeTest {
 
     private final LocalAws aws = LocalAws.get();
     private final String stackName = "invoke-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String bucket = stackName + "-code";
+    private S3Client s3;
     private CloudFormationClient cfn;
     private LambdaClient lambda;
     private Map<String, String> physicalIds;
@@ -235,14 +302,13 @@ class LocalLambdaInvokeTest {
     void deployTheServiceThroughCloudFormation(@TempDir Path dir) throws InterruptedException {
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY));
-        String bucket = stackName + "-code";
-        try (S3Client s3 = S3Client.builder().region(Region.of(REGION)).credentialsProvider(credentials)
-                .endpointOverride(aws.endpoint()).forcePathStyle(true).httpClientBuilder(ApacheHttpClient.builder()).build()) {
-            s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(REGION)));
-            s3.putObject(r -> r.bucket(bucket).key("probe.zip"), RequestBody.fromBytes(
-                    LambdaFunctionFixture.zip(dir, Map.of("probe.Probe", PROBE, "probe.Shout", SHOUT, "probe.Person", PERSON,
-                            "probe.Greeter", GREETER, "probe.Echo", ECHO, "probe.Api", API))));
-        }
+        s3 = S3Client.builder().region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(aws.endpoint()).forcePathStyle(true).httpClientBuilder(ApacheHttpClient.builder()).build();
+        s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(REGION)));
+        s3.putObject(r -> r.bucket(bucket).key("probe.zip"), RequestBody.fromBytes(
+                LambdaFunctionFixture.zip(dir, Map.of("probe.Probe", PROBE, "probe.Shout", SHOUT, "probe.Person", PERSON,
+                        "probe.Greeter", GREETER, "probe.Echo", ECHO, "probe.Api", API, "probe.Recorder", RECORDER,
+                        "probe.EventsApi", EVENTS_API))));
         cfn = CloudFormationClient.builder().region(Region.of(REGION)).credentialsProvider(credentials)
                 .endpointOverride(aws.endpoint()).httpClientBuilder(ApacheHttpClient.builder()).build();
         lambda = LambdaClient.builder().region(Region.of(REGION)).credentialsProvider(credentials)
@@ -266,6 +332,7 @@ class LocalLambdaInvokeTest {
     void close() {
         cfn.close();
         lambda.close();
+        s3.close();
     }
 
     private InvokeResponse invoke(String logicalId, String qualifier, String payload) {
@@ -350,11 +417,24 @@ class LocalLambdaInvokeTest {
     }
 
     @Test
-    void anEventInvocationIsAcceptedAtOnce() {
-        InvokeResponse response = lambda.invoke(r -> r.functionName(physicalIds.get("SlowFunction"))
-                .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"sleepMillis\":3000}")));
+    void anEventInvocationIsAcceptedAtOnceAndRunsAfterwardsWithTheEndpointAndCredentialsLambdaHandsIt()
+            throws InterruptedException {
+        String key = "ran-" + UUID.randomUUID();
+        InvokeResponse response = lambda.invoke(r -> r.functionName(physicalIds.get("RecorderFunction"))
+                .invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"bucket\":\"" + bucket + "\",\"key\":\"" + key + "\"}")));
 
         assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.payload().asByteArray()).isEmpty();
+        String written = null;
+        for (int i = 0; i < 240 && written == null; i++) {
+            try {
+                written = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String();
+            } catch (NoSuchKeyException e) {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(written).isEqualTo(physicalIds.get("RecorderFunction"));
     }
 
     @Test
@@ -395,6 +475,20 @@ class LocalLambdaInvokeTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain");
         assertThat(response.headers().firstValue("X-Release")).hasValue("api-v1");
         assertThat(response.headers().allValues("Set-Cookie")).containsExactly("a=1", "b=2");
+    }
+
+    @Test
+    void aHandlerTypedWithTheLambdaEventsLibraryGetsTheProxyEventAndABase64BodyStaysTextWithoutBinaryMediaTypes()
+            throws IOException, InterruptedException {
+        URI url = URI.create(aws.endpoint() + "/restapis/" + physicalIds.get("ServerlessRestApi") + "/Prod/_user_request_/typed/7");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).header("X-Probe", "yes")
+                .PUT(HttpRequest.BodyPublishers.ofString("payload")).timeout(Duration.ofSeconds(90)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // the API declares no binaryMediaTypes, so API Gateway hands the client the base64 text
+        assertThat(new String(Base64.getDecoder().decode(response.body()), StandardCharsets.UTF_8))
+                .isEqualTo("PUT 7 Prod yes payload");
     }
 
     @Test
