@@ -219,11 +219,13 @@ class _Reader(threading.Thread):
 
 
 def _environment(account_id, region, fn, version, task_root):
-    """The function's variables, then Lambda's reserved ones (Lambda refuses functions that set those)."""
+    """Lambda's changeable defaults, then the function's variables, then the reserved ones (which
+    ``lambda_reserved_variables`` keeps functions from setting) and this local AWS's endpoint."""
     credentials = sts_backends[account_id]["aws"].assume_role(
         region_name=region, role_session_name=fn.function_name, role_arn=fn.role, policy=None,
         duration=43200, external_id=None)
-    env = {str(k): str(v) for k, v in (fn.environment_vars or {}).items()}
+    env = {"TZ": ":UTC", "LANG": "en_US.UTF-8", "PATH": "/usr/local/bin:/usr/bin/:/bin:/opt/bin"}
+    env.update({str(k): str(v) for k, v in (fn.environment_vars or {}).items()})
     env.update({
         "AWS_REGION": region,
         "AWS_DEFAULT_REGION": region,
@@ -235,12 +237,10 @@ def _environment(account_id, region, fn, version, task_root):
         "AWS_EXECUTION_ENV": f"AWS_Lambda_{fn.run_time}",
         "_HANDLER": fn.handler or "",
         "LAMBDA_TASK_ROOT": task_root,
-        "TZ": ":UTC",
-        "LANG": "en_US.UTF-8",
-        "PATH": "/usr/local/bin:/usr/bin/:/bin:/opt/bin",
         "AWS_ACCESS_KEY_ID": credentials.access_key_id,
         "AWS_SECRET_ACCESS_KEY": credentials.secret_access_key,
         "AWS_SESSION_TOKEN": credentials.session_token,
+        # the function's SDK clients call this local AWS, whatever the function declared
         "AWS_ENDPOINT_URL": f"http://127.0.0.1:{_port}",
     })
     return env

@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -376,6 +377,22 @@ class LocalLambdaInvokeTest {
                 "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_EXECUTION_ENV", "_HANDLER",
                 "LAMBDA_TASK_ROOT", "TZ", "LANG", "PATH", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
                 "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL");
+    }
+
+    @Test
+    void aFunctionThatSetsOneOfLambdasReservedVariablesIsRefusedAsLambdaRefusesIt() {
+        String role = lambda.getFunction(r -> r.functionName(physicalIds.get("ShoutFunction"))).configuration().role();
+
+        assertThatThrownBy(() -> lambda.createFunction(r -> r.functionName(stackName + "-reserved").runtime("java21")
+                .role(role).handler("probe.Shout::shout").code(c -> c.s3Bucket(bucket).s3Key("probe.zip"))
+                .environment(e -> e.variables(Map.of("AWS_REGION", "us-east-1", "TZ", ":Europe/Paris")))))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("contains reserved keys that are currently not supported for modification."
+                        + " Reserved keys used in this request: AWS_REGION");
+        assertThatThrownBy(() -> lambda.updateFunctionConfiguration(r -> r.functionName(physicalIds.get("ShoutFunction"))
+                .environment(e -> e.variables(Map.of("_HANDLER", "probe.Other")))))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("Reserved keys used in this request: _HANDLER");
     }
 
     @Test
