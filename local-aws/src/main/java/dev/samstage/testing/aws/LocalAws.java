@@ -35,6 +35,11 @@ import java.util.stream.Stream;
  *
  * <p>The Python server ships inside this class's jar; from a jar it is extracted to a temporary
  * directory, from a build directory it runs in place.</p>
+ *
+ * <p>Invoking a Java function runs its code in a child JVM of this JVM's Java home, with the
+ * Lambda bootstrap of this module ({@code dev.samstage.testing.aws.lambda}); REST API stages answer
+ * on {@code <endpoint>/restapis/<apiId>/<stage>/_user_request_/<path>} (see
+ * {@code compat/README.md}).</p>
  */
 public final class LocalAws {
 

@@ -253,6 +253,10 @@ class LocalLambdaInvokeTest {
                 Type: AWS::Serverless::Function
                 Properties:
                   Handler: probe.Echo
+              MisnamedFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: probe.Missing::handleRequest
               RecorderFunction:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -405,6 +409,16 @@ class LocalLambdaInvokeTest {
         assertThat(error.get("errorMessage").asText()).isEqualTo("asked to fail: on purpose");
         assertThat(error.get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(error.get("stackTrace").get(0).asText()).startsWith("probe.Probe.handleRequest(Probe.java:");
+    }
+
+    @Test
+    void aHandlerClassThatIsNotInThePackageFailsTheInitPhaseAsLambdaReportsIt() throws IOException {
+        InvokeResponse response = invoke("MisnamedFunction", null, "{}");
+
+        assertThat(response.functionError()).isEqualTo("Unhandled");
+        JsonNode error = json(response);
+        assertThat(error.get("errorType").asText()).isEqualTo("java.lang.ClassNotFoundException");
+        assertThat(error.get("errorMessage").asText()).isEqualTo("Class not found: probe.Missing");
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class LambdaBootstrap {
         try {
             ClassLoader loader = taskRootLoader(Path.of(args[0]));
             Thread.currentThread().setContextClassLoader(loader);
-            HandlerMethod handler = HandlerMethod.resolve(args[1], loader);
+            HandlerMethod handler = resolve(args[1], loader);
             response.println(INITIALISED);
             response.flush();
             // the function's timeout runs from the end of the init phase
@@ -80,6 +80,15 @@ public final class LambdaBootstrap {
         response.flush();
         // threads the function left running must not keep the invocation open: Lambda freezes them
         System.exit(status);
+    }
+
+    /** The handler, or Lambda's init error: a missing class is "Class not found: <name>". */
+    private static HandlerMethod resolve(String handler, ClassLoader loader) throws ReflectiveOperationException {
+        try {
+            return HandlerMethod.resolve(handler, loader);
+        } catch (ClassNotFoundException e) {
+            throw new ClassNotFoundException("Class not found: " + e.getMessage(), e);
+        }
     }
 
     private static byte[] run(HandlerMethod handler, byte[] event, Object context) throws Exception {
