@@ -12,7 +12,8 @@ with the version 1.0 proxy event, if the function's resource policy lets
 decoded only for the API's ``binaryMediaTypes``, "Return binary media from a Lambda proxy
 integration"). A function
 error, or a result that is not such an object, is 502 ``{"message": "Internal server error"}``;
-a missing permission 500 with the same message; no resource or method for the request 403
+a missing permission 500 with the same message; no answer within the integration's
+``timeoutInMillis`` (29 s by default) 504 ``{"message": "Endpoint request timed out"}``; no resource or method for the request 403
 ``{"message":"Missing Authentication Token"}``; an unknown stage 403 ``{"message":"Forbidden"}``.
 
 moto 5.2.1 registers REST APIs but never serves them. Here the URL is
@@ -24,6 +25,7 @@ through ``lambda_invoke`` (Java runtimes).
 import base64
 import json
 import re
+import threading
 import time
 import traceback
 import uuid
@@ -41,6 +43,7 @@ from . import lambda_invoke
 USER_REQUEST = re.compile(r"^/restapis/([^/]+)/([^/]+)/_user_request_(/.*)?$")
 FUNCTION_IN_URI = re.compile(r":lambda:path/2015-03-31/functions/(arn:[^/]+)/invocations$")
 INTERNAL_ERROR = {"message": "Internal server error"}
+DEFAULT_TIMEOUT_MILLIS = 29000
 # ANY as PutMethod names it, and as moto's OpenAPI import keeps it
 ANY_METHOD = ("ANY", "X-AMAZON-APIGATEWAY-ANY-METHOD")
 
@@ -234,6 +237,14 @@ def _proxy_result(result, request_id, binary):
     return response
 
 
+def _integration_timeout(integration):
+    """The integration's ``timeoutInMillis``, API Gateway's 29 s by default, in seconds."""
+    try:
+        return int(integration.timeout_in_millis or DEFAULT_TIMEOUT_MILLIS) / 1000
+    except (TypeError, ValueError):
+        return DEFAULT_TIMEOUT_MILLIS / 1000
+
+
 def serve(request, api_id, stage, path):
     request_id = str(uuid.uuid4())
     found = _api(api_id)
@@ -257,12 +268,24 @@ def serve(request, api_id, stage, path):
     if not _allowed(fn_account, fn_region, function_arn, api_id, stage, method_name, resource.get_path()):
         return _response(500, INTERNAL_ERROR, request_id)
     event = _event(request, api_id, account_id, stage, path, resource, parameters, request_id)
-    try:
-        result = lambda_invoke.invoke(fn_account, fn_region, function_arn, payload=json.dumps(event).encode())
-    except Exception:  # noqa: BLE001  the caller gets API Gateway's answer, the server log the cause
-        traceback.print_exc()
+    outcome = {}
+
+    def run():
+        try:
+            outcome["result"] = lambda_invoke.invoke(fn_account, fn_region, function_arn,
+                                                     payload=json.dumps(event).encode())
+        except Exception:  # noqa: BLE001  the caller gets API Gateway's answer, the server log the cause
+            traceback.print_exc()
+
+    worker = threading.Thread(target=run, name=f"execute-api-{request_id}", daemon=True)
+    worker.start()
+    worker.join(_integration_timeout(integration))
+    if worker.is_alive():
+        # API Gateway stops waiting; the function runs on to its own timeout, as on AWS
+        return _response(504, {"message": "Endpoint request timed out"}, request_id)
+    if "result" not in outcome:
         return _response(502, INTERNAL_ERROR, request_id)
-    return _proxy_result(result, request_id, _binary(api, request))
+    return _proxy_result(outcome["result"], request_id, _binary(api, request))
 
 
 def install():

@@ -67,9 +67,11 @@ class LocalLambdaInvokeTest {
                     if (event.containsKey("fail")) {
                         throw new IllegalStateException("asked to fail: " + event.get("fail"));
                     }
-                    if (event.containsKey("sleepMillis")) {
+                    String sleep = event.containsKey("sleepMillis") ? String.valueOf(event.get("sleepMillis"))
+                            : System.getenv("SLEEP_MILLIS");
+                    if (sleep != null) {
                         try {
-                            Thread.sleep(((Number) event.get("sleepMillis")).longValue());
+                            Thread.sleep(Long.parseLong(sleep));
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
@@ -290,6 +292,20 @@ class LocalLambdaInvokeTest {
                       Properties:
                         Path: /{proxy+}
                         Method: any
+              SlowApiFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: probe.Probe
+                  Environment:
+                    Variables:
+                      SLEEP_MILLIS: 6000
+                  Events:
+                    Slow:
+                      Type: Api
+                      Properties:
+                        Path: /slow
+                        Method: post
+                        TimeoutInMillis: 1000
             Outputs:
               ApiUrl:
                 Value: !Sub https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod
@@ -538,6 +554,18 @@ class LocalLambdaInvokeTest {
             assertThat(response.statusCode()).as(path).isEqualTo(502);
             assertThat(JSON.readTree(response.body()).get("message").asText()).as(path).isEqualTo("Internal server error");
         }
+    }
+
+    @Test
+    void aFunctionSlowerThanTheIntegrationTimeoutIsAGatewayTimeout() throws IOException, InterruptedException {
+        URI url = URI.create(aws.endpoint() + "/restapis/" + physicalIds.get("ServerlessRestApi") + "/Prod/_user_request_/slow");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url)
+                .POST(HttpRequest.BodyPublishers.ofString("x")).timeout(Duration.ofSeconds(90)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // the function sleeps 6 s (SLEEP_MILLIS), its integration waits 1 s (TimeoutInMillis)
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(JSON.readTree(response.body()).get("message").asText()).isEqualTo("Endpoint request timed out");
     }
 
     @Test
