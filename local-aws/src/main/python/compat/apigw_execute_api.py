@@ -10,10 +10,10 @@ with the version 1.0 proxy event, if the function's resource policy lets
 ``apigateway.amazonaws.com`` invoke it for that API; the function's ``statusCode``, ``headers``,
 ``multiValueHeaders``, ``body`` and ``isBase64Encoded`` become the HTTP response (a base64 body is
 decoded only for the API's ``binaryMediaTypes``, "Return binary media from a Lambda proxy
-integration"). A function
-error, or a result that is not such an object, is 502 ``{"message": "Internal server error"}``;
-a missing permission 500 with the same message; no answer within the integration's
-``timeoutInMillis`` (29 s by default) 504 ``{"message": "Endpoint request timed out"}``; no resource or method for the request 403
+integration"). A function error, or a result that is not such an object, is 502
+``{"message": "Internal server error"}``; a missing permission 500 with the same message; no
+answer within the integration's ``timeoutInMillis`` (29 s by default) 504
+``{"message": "Endpoint request timed out"}``; no resource or method for the request 403
 ``{"message":"Missing Authentication Token"}``; an unknown stage 403 ``{"message":"Forbidden"}``.
 
 moto 5.2.1 registers REST APIs but never serves them. Here the URL is

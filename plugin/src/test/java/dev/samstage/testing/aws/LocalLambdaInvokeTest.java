@@ -292,6 +292,19 @@ class LocalLambdaInvokeTest {
                       Properties:
                         Path: /{proxy+}
                         Method: any
+              UnpermittedApiFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: probe.Api
+                  Environment:
+                    Variables:
+                      RELEASE: api-v1
+                  Events:
+                    Unpermitted:
+                      Type: Api
+                      Properties:
+                        Path: /unpermitted/{id}
+                        Method: get
               SlowApiFunction:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -566,6 +579,22 @@ class LocalLambdaInvokeTest {
         // the function sleeps 6 s (SLEEP_MILLIS), its integration waits 1 s (TimeoutInMillis)
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(JSON.readTree(response.body()).get("message").asText()).isEqualTo("Endpoint request timed out");
+    }
+
+    @Test
+    void withoutAPermissionForApiGatewayOnTheFunctionTheCallIsAnInternalServerError()
+            throws IOException, InterruptedException {
+        String function = physicalIds.get("UnpermittedApiFunction");
+        assertThat(call("GET", "/unpermitted/1?q=a").statusCode()).as("with SAM's permission").isEqualTo(201);
+        JsonNode policy = JSON.readTree(lambda.getPolicy(r -> r.functionName(function)).policy());
+        for (JsonNode statement : policy.get("Statement")) {
+            lambda.removePermission(r -> r.functionName(function).statementId(statement.get("Sid").asText()));
+        }
+
+        HttpResponse<String> response = call("GET", "/unpermitted/1?q=a");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(JSON.readTree(response.body()).get("message").asText()).isEqualTo("Internal server error");
     }
 
     @Test
