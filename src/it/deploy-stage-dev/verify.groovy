@@ -9,8 +9,9 @@ assert log.contains('Executing change set')
 assert log =~ /Stack clock-dev in eu-west-1 is CREATE_COMPLETE\./
 def outputs = new JsonSlurper().parse(new File(stage, 'outputs.json'))
 assert outputs.stage == 'dev' && outputs.stackName == 'clock-dev' && outputs.region == 'eu-west-1'
-assert outputs.endpoint ==~ /https:\/\/\w+\.execute-api\.eu-west-1\.amazonaws\.com\/Prod/
-assert outputs.outputs.ApiUrl == outputs.endpoint
+// deployed to the local AWS, the endpoint is its execute-api data plane for the stage's API
+def apiId = (outputs.outputs.ApiUrl =~ /^https:\/\/(\w+)\.execute-api\.eu-west-1\.amazonaws\.com\/Prod$/)[0][1]
+assert outputs.endpoint == "http://localhost:${System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort}/restapis/${apiId}/Prod/_user_request_"
 def manifest = new JsonSlurper().parse(new File(stage, 'package-manifest.json'))
 assert manifest.artifacts.size() == 1
 // S3 stores the ARN of the key the stage names by alias (created by setup.groovy)

@@ -23,5 +23,6 @@ def operations = aws.stackEvents('pause-dev').findAll { it in ['CREATE_IN_PROGRE
 assert operations == ['CREATE_IN_PROGRESS'] : "stack operations: ${operations}"
 def outputs = new JsonSlurper().parse(new File(basedir, 'target/samstage/dev/outputs.json'))
 assert outputs.stackName == 'pause-dev' && outputs.region == 'eu-west-1'
-assert outputs.endpoint ==~ /https:\/\/\w+\.execute-api\.eu-west-1\.amazonaws\.com\/Prod/
-assert outputs.outputs.ApiUrl == outputs.endpoint
+// deployed to the local AWS, the suite's endpoint is its execute-api data plane for the stage's API
+def apiId = (outputs.outputs.ApiUrl =~ /^https:\/\/(\w+)\.execute-api\.eu-west-1\.amazonaws\.com\/Prod$/)[0][1]
+assert outputs.endpoint == "http://localhost:${System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort}/restapis/${apiId}/Prod/_user_request_"

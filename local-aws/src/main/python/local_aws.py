@@ -43,6 +43,7 @@ def main():
     from moto.server import ThreadedMotoServer
 
     compat.install()
+    compat.lambda_invoke.configure(port)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     print(f"READY {port}", flush=True)

@@ -5,6 +5,7 @@ Each module documents the AWS behaviour it emulates where moto 5.2.1 diverges, a
 ``MODULES`` below; the order matters only where a module says so.
 """
 from . import (
+    apigw_execute_api,
     apigw_rest_api_from_body,
     cfn_change_set_status,
     cfn_client_request_token,
@@ -16,6 +17,8 @@ from . import (
     codepipeline,
     iam_enforcement,
     lambda_alias,
+    lambda_invoke,
+    lambda_reserved_variables,
     s3_bucket_region,
     s3_checksums,
     s3_multipart_rules,
@@ -29,6 +32,7 @@ from . import (
 MODULES = [
     cfn_sam_transform,
     apigw_rest_api_from_body,
+    apigw_execute_api,
     cfn_empty_change_set,
     cfn_stack_timeline,
     cfn_change_set_status,
@@ -38,6 +42,8 @@ MODULES = [
     codedeploy_traffic_shift,
     codepipeline,
     lambda_alias,
+    lambda_invoke,
+    lambda_reserved_variables,
     s3_bucket_region,
     s3_multipart_rules,
     s3_checksums,

@@ -147,13 +147,17 @@ final class StageResolver {
                 region.map(Setting::value).orElse(null), source);
     }
 
-    private static URI endpointFromOutputs(Map<String, String> outputs, Setting outputName, String origin) {
+    private URI endpointFromOutputs(Map<String, String> outputs, Setting outputName, String origin) {
         String value = outputs.get(outputName.value());
         if (value == null) {
             throw new StageConfigurationException(origin + " has no endpoint and no output " + outputName.value()
                     + " (outputs: " + (outputs.isEmpty() ? "none" : String.join(", ", outputs.keySet()))
                     + "); name the output holding the invoke URL with -D" + ENDPOINT_OUTPUT + "=<output>");
         }
-        return EndpointUrl.parse(value, "output " + outputName.value() + " of " + origin);
+        // deployed to an emulator, the stage answers on the emulator's data plane, not on AWS's host
+        Optional<Setting> emulator = awsEndpoint();
+        String url = emulator.isPresent()
+                ? EmulatorApiUrl.on(EndpointUrl.parse(emulator.get().value(), emulator.get().describe()), value) : value;
+        return EndpointUrl.parse(url, "output " + outputName.value() + " of " + origin);
     }
 }

@@ -48,6 +48,8 @@ class StageResolutionTest {
         LocalStacks.clear();
         LocalStacks.create("eu-west-1", "svc-dev",
                 Map.of("ApiUrl", Source.STACK_OUTPUTS.endpoint(), "TableName", "quotes-from-stack"));
+        LocalStacks.create("eu-west-1", "svc-on-emulator",
+                Map.of("ApiUrl", "https://abc123.execute-api.eu-west-1.amazonaws.com/Prod"));
         LocalStacks.create("eu-west-1", "svc-custom-output",
                 Map.of("HttpApiUrl", "http://127.0.0.1:9/custom"));
     }
@@ -125,6 +127,17 @@ class StageResolutionTest {
 
         assertThat(context.stackName()).contains("svc-dev");
         assertThat(context.outputs()).containsEntry("TableName", "quotes-from-stack");
+    }
+
+    @Test
+    void aStacksExecuteApiUrlIsCalledOnTheEmulatorsDataPlaneWhenTheStackLivesInAnEmulator() {
+        StageContext context = runOnce(Map.of(
+                StageProperties.STACK_NAME, "svc-on-emulator",
+                StageProperties.REGION, "eu-west-1",
+                StageProperties.AWS_ENDPOINT_URL, LocalStacks.endpoint().toString()));
+
+        assertThat(context.endpoint()).hasToString(LocalStacks.endpoint() + "/restapis/abc123/Prod/_user_request_");
+        assertThat(context.outputs()).containsEntry("ApiUrl", "https://abc123.execute-api.eu-west-1.amazonaws.com/Prod");
     }
 
     @Test

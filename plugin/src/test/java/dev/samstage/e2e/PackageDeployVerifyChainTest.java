@@ -21,6 +21,7 @@ import dev.samstage.core.verify.SuiteRequest;
 import dev.samstage.core.verify.ForkedSuiteResult;
 import dev.samstage.core.verify.ForkedSuiteRunner;
 import dev.samstage.testing.aws.DeployedApi;
+import dev.samstage.testing.aws.LocalAws;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,7 +111,7 @@ class PackageDeployVerifyChainTest {
 
         assertThat(deployed.primary().outcome()).isEqualTo(Outcome.CREATED);
         assertThat(deployed.primary().endpoint()).hasValueSatisfying(url ->
-                assertThat(url).matches("https://\\w+\\.execute-api\\.us-east-1\\.amazonaws\\.com/Prod"));
+                assertThat(url).matches(java.util.regex.Pattern.quote(LocalAws.get().endpoint() + "/restapis/") + "\\w+/Prod/_user_request_"));
         try (DeployedApi api = DeployedApi.serve(dev, STACK, "Prod", events::add)) {
             assertThat(api.functionCode()).containsExactly(Map.entry("GreeterFunction", codeObject(packaged)));
             assertThat(get(api.endpoint().resolve("greeting"))).isEqualTo("release " + release + " says hello from dev");

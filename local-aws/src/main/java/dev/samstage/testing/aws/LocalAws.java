@@ -35,6 +35,11 @@ import java.util.stream.Stream;
  *
  * <p>The Python server ships inside this class's jar; from a jar it is extracted to a temporary
  * directory, from a build directory it runs in place.</p>
+ *
+ * <p>Invoking a Java function runs its code in a child JVM of this JVM's Java home, with the
+ * Lambda bootstrap of this module ({@code dev.samstage.testing.aws.lambda}); REST API stages answer
+ * on {@code <endpoint>/restapis/<apiId>/<stage>/_user_request_/<path>} (see
+ * {@code compat/README.md}).</p>
  */
 public final class LocalAws {
 
@@ -115,6 +120,9 @@ public final class LocalAws {
             pb.environment().remove("MOTO_ACCOUNT_ID");
             // the server runs from a temporary or build directory: no bytecode files beside its sources
             pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            // Java functions run in a child JVM of this JVM's kind (compat/lambda_invoke.py)
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            pb.environment().put(LambdaClasspath.VARIABLE, LambdaClasspath.ofThisJvm());
             Process p = pb.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;

@@ -310,8 +310,10 @@ final class RegionDeployment {
         return outputs;
     }
 
+    /** The URL the stage's suite calls; deployed to an emulator, the emulator's data plane for the API. */
     private Optional<String> endpoint(Map<String, String> outputs) {
-        return StageEndpoint.resolve(outputs, cfn, apiGateway, stackName(), region, template);
+        Optional<String> url = StageEndpoint.resolve(outputs, cfn, apiGateway, stackName(), region, template);
+        return clients.endpoint().isPresent() ? url.map(u -> EmulatorApiUrl.on(clients.endpoint().get(), u)) : url;
     }
 
     private Optional<String> stackId() {

@@ -54,7 +54,7 @@ class NoOpRedeployTest {
         assertThat(result.primary().changeSetId()).isEmpty();
         assertThat(stage.messages()).contains("No changes to stack orders-dev in us-east-1; nothing to execute.");
         JsonNode outputs = json.readTree(stage.file("outputs.json"));
-        assertThat(outputs.get("endpoint").asText()).isEqualTo("https://abc123defg.execute-api.us-east-1.amazonaws.com/dev");
+        assertThat(outputs.get("endpoint").asText()).isEqualTo(LocalAws.get().endpoint() + "/restapis/abc123defg/dev/_user_request_");
         assertThat(outputs.get("outputs").get("TopicArn").asText()).startsWith("arn:aws:sns:us-east-1:111111111111:");
     }
 

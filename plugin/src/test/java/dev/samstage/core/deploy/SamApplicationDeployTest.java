@@ -7,6 +7,7 @@ import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.config.Environment;
 import dev.samstage.core.deploy.DeployResult.Outcome;
 import dev.samstage.testing.SamTemplate;
+import dev.samstage.testing.aws.LocalAws;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -47,7 +48,8 @@ class SamApplicationDeployTest {
         try (AwsClientFactory dev = stage.account(LocalAwsStage.DEV, "us-east-1"); ApiGatewayClient apis = dev.apiGateway()) {
             restApiId = apis.getRestApis().items().get(0).id();
         }
-        String url = "https://" + restApiId + ".execute-api.us-east-1.amazonaws.com/Prod";
+        // the stage URL https://<id>.execute-api.us-east-1.amazonaws.com/Prod, as the local AWS serves it
+        String url = LocalAws.get().endpoint() + "/restapis/" + restApiId + "/Prod/_user_request_";
         assertThat(result.primary().endpoint()).contains(url);
         assertThat(new ObjectMapper().readTree(stage.file("outputs.json")).get("endpoint").asText()).isEqualTo(url);
         assertThat(stage.messages()).contains("Creating CREATE change set " + result.primary().changeSetId().orElseThrow()

@@ -12,6 +12,7 @@ import dev.samstage.core.deploy.DeployResult.Outcome;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.stage.PendingChangeSet;
 import dev.samstage.testing.SamTemplate;
+import dev.samstage.testing.aws.LocalAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,8 @@ class StageDeployerTest {
         DeployResult result = stage.deployer().deploy(stage.request(LocalAwsStage.dev().build(), stage.template(Templates.topic("v1"))));
 
         assertThat(result.primary().outcome()).isEqualTo(Outcome.CREATED);
-        assertThat(result.primary().endpoint()).contains("https://abc123defg.execute-api.us-east-1.amazonaws.com/dev");
+        // deployed to an emulator, the suite calls the emulator's data plane for the API; the output keeps AWS's URL
+        assertThat(result.primary().endpoint()).contains(LocalAws.get().endpoint() + "/restapis/abc123defg/dev/_user_request_");
         assertThat(stage.messages()).contains(
                 "Assumed arn:aws:iam::111111111111:role/orders-us-east-1-DeploymentRole as session orders-build-1.",
                 "Stack orders-dev in us-east-1 is CREATE_COMPLETE.");
@@ -54,7 +56,8 @@ class StageDeployerTest {
         assertThat(outputs.get("stage").asText()).isEqualTo("dev");
         assertThat(outputs.get("stackName").asText()).isEqualTo("orders-dev");
         assertThat(outputs.get("region").asText()).isEqualTo("us-east-1");
-        assertThat(outputs.get("endpoint").asText()).isEqualTo("https://abc123defg.execute-api.us-east-1.amazonaws.com/dev");
+        assertThat(outputs.get("endpoint").asText()).isEqualTo(LocalAws.get().endpoint() + "/restapis/abc123defg/dev/_user_request_");
+        assertThat(outputs.get("outputs").get("ApiUrl").asText()).isEqualTo("https://abc123defg.execute-api.us-east-1.amazonaws.com/dev");
         assertThat(outputs.get("outputs").get("TopicArn").asText()).startsWith("arn:aws:sns:us-east-1:111111111111:");
         JsonNode changeSet = json.readTree(stage.file("change-set.json"));
         assertThat(changeSet.get("changes").get(0).get("logicalId").asText()).isEqualTo("Topic");
@@ -254,7 +257,7 @@ class StageDeployerTest {
 
         DeployResult result = stage.deployer().deploy(request);
 
-        assertThat(result.primary().endpoint()).contains("https://abc123defg.execute-api.us-east-1.amazonaws.com/from-file");
+        assertThat(result.primary().endpoint()).contains(LocalAws.get().endpoint() + "/restapis/abc123defg/from-file/_user_request_");
         Stack stack = stage.stack(LocalAwsStage.DEV, "us-east-1", "orders-dev").orElseThrow();
         assertThat(stack.tags()).filteredOn(t -> !t.key().equals(DeploymentDigest.TAG)).extracting(t -> t.key() + "=" + t.value())
                 .containsExactlyInAnyOrder("team=payments", "cost=2", "commit=abc123");
@@ -290,7 +293,7 @@ class StageDeployerTest {
         JsonNode outputs = json.readTree(stage.file("outputs.json"));
         assertThat(outputs.get("stage").asText()).isEqualTo("dev");
         assertThat(outputs.get("regions").get("eu-west-1").get("endpoint").asText())
-                .isEqualTo("https://abc123defg.execute-api.eu-west-1.amazonaws.com/dev");
+                .isEqualTo(LocalAws.get().endpoint() + "/restapis/abc123defg/dev/_user_request_");
         assertThat(outputs.get("regions").get("us-east-1").get("outputs").get("TopicArn").asText()).contains(":us-east-1:");
         assertThat(stage.events).filteredOn(e -> e instanceof StackEventLine).extracting(e -> ((StackEventLine) e).region())
                 .contains("us-east-1", "eu-west-1");

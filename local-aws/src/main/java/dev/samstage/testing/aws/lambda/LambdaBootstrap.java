@@ -1,0 +1,124 @@
+package dev.samstage.testing.aws.lambda;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs one invocation of a Java Lambda function in this JVM, as Lambda's Java runtime does: the
+ * function's code is the task root (classes at the root, dependency jars in {@code lib/}) loaded by
+ * its own class loader, apart from this class and its JSON binding; the handler string is
+ * {@code pkg.Class::method} or {@code pkg.Class} (a {@code RequestHandler} or
+ * {@code RequestStreamHandler}).
+ *
+ * <p>Protocol with {@code compat/lambda_invoke.py}: arguments {@code <taskRoot> <handler> <requestId>
+ * <invokedArn> <timeoutMillis>}; the event on standard input. Standard output carries the line
+ * {@value #INITIALISED} once the handler is loaded (Lambda's init phase is over), then the response
+ * payload; everything the function prints goes to standard error, the function's log. Exit code 0:
+ * the payload is the handler's result; 1: the payload is Lambda's error document
+ * {@code {"errorMessage","errorType","stackTrace"}}.</p>
+ */
+public final class LambdaBootstrap {
+
+    /** The line that ends the init phase. */
+    public static final String INITIALISED = "SAMSTAGE-LAMBDA-INITIALISED";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private LambdaBootstrap() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 5) {
+            System.err.println("usage: LambdaBootstrap <taskRoot> <handler> <requestId> <invokedArn> <timeoutMillis>");
+            System.exit(2);
+        }
+        PrintStream response = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        // what the function prints is its log, never part of the response
+        System.setOut(System.err);
+        long timeoutMillis = Long.parseLong(args[4]);
+        int status;
+        byte[] payload;
+        try {
+            ClassLoader loader = taskRootLoader(Path.of(args[0]));
+            Thread.currentThread().setContextClassLoader(loader);
+            HandlerMethod handler = resolve(args[1], loader);
+            response.println(INITIALISED);
+            response.flush();
+            // the function's timeout runs from the end of the init phase
+            LambdaContext facts = new LambdaContext(args[2], args[3], System.currentTimeMillis() + timeoutMillis);
+            byte[] event = System.in.readAllBytes();
+            payload = run(handler, event, facts.proxy(loader, System.err));
+            status = 0;
+        } catch (Throwable t) {
+            Throwable cause = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
+            cause.printStackTrace(System.err);
+            payload = JSON.writeValueAsBytes(ErrorDocument.of(cause));
+            status = 1;
+        }
+        response.write(payload);
+        response.flush();
+        // threads the function left running must not keep the invocation open: Lambda freezes them
+        System.exit(status);
+    }
+
+    /** The handler, or Lambda's init error: a missing class is "Class not found: <name>". */
+    private static HandlerMethod resolve(String handler, ClassLoader loader) throws ReflectiveOperationException {
+        try {
+            return HandlerMethod.resolve(handler, loader);
+        } catch (ClassNotFoundException e) {
+            throw new ClassNotFoundException("Class not found: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] run(HandlerMethod handler, byte[] event, Object context) throws Exception {
+        if (handler.streaming()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.invokeStreaming(new ByteArrayInputStream(event), out, context);
+            return out.toByteArray();
+        }
+        Object input = handler.takesInput() ? JSON.readValue(event, JSON.constructType(handler.inputType())) : null;
+        Object result = handler.invoke(input, context);
+        return handler.returnsNothing() ? "null".getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(result);
+    }
+
+    /** Lambda's Java class path: the task root, then every jar in its {@code lib/}. */
+    static ClassLoader taskRootLoader(Path taskRoot) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        urls.add(url(taskRoot));
+        Path lib = taskRoot.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            try (Stream<Path> jars = Files.list(lib)) {
+                for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                    urls.add(url(jar));
+                }
+            }
+        }
+        // the platform loader as parent: the function sees the JDK and its own code, not this runtime
+        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    private static URL url(Path path) throws MalformedURLException {
+        return path.toUri().toURL();
+    }
+}
