@@ -4,7 +4,9 @@ layer where moto diverges from AWS behaviour that samstage relies on.
 Every patch below names the AWS behaviour it stands for. Started by the Java test
 fixture ``dev.samstage.testing.aws.LocalAws``; prints ``READY <port>`` once serving.
 
-Usage: python3 local_aws.py [--port N]   (0, the default, picks a free port)
+Usage: python3 local_aws.py [--port N] [--forever] [--latency-model]
+  --port N           0, the default, picks a free port
+  --latency-model    AWS's time as well as its rules, for the benchmark only (compat/latency_model.py)
 """
 import argparse
 import os
@@ -30,12 +32,18 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--forever", action="store_true",
                         help="serve until killed instead of until stdin closes (background use by the build)")
+    parser.add_argument("--latency-model", action="store_true",
+                        help="delays where AWS takes time (round trips, change sets, stack operations); "
+                             "the benchmark's, never the tests' (compat/latency_model.py)")
     args = parser.parse_args()
     port = args.port or free_port()
 
     from moto.server import ThreadedMotoServer
 
     compat.install()
+    if args.latency_model:
+        from compat import latency_model
+        latency_model.install()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     print(f"READY {port}", flush=True)
