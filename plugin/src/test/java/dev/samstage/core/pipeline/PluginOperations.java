@@ -60,6 +60,8 @@ final class PluginOperations {
             build("S3.HeadObject", "s3:GetObject", OBJECT),
             // S3 answers a HeadObject on a missing key with 404 only to callers with s3:ListBucket, else 403
             build("S3.HeadObject", "s3:ListBucket", BUCKET),
+            // one listing of the prefix finds the new artifacts (S3ArtifactStore.absentAmong)
+            build("S3.ListObjectsV2", "s3:ListBucket", BUCKET),
             build("S3.PutObject", "s3:PutObject", OBJECT),
             build("S3.CreateMultipartUpload", "s3:PutObject", OBJECT),
             build("S3.UploadPart", "s3:PutObject", OBJECT),
