@@ -20,8 +20,9 @@ What it models, and where each figure comes from:
   AWS computes a change set asynchronously (CreateChangeSet API reference: "After the call
   successfully completes, AWS CloudFormation starts creating the change set. To check the
   status of the change set ... use the DescribeChangeSet action") and documents no duration.
-  Reports put it at "a few seconds to minutes" (aws/aws-sam-cli#4428) and 75 s on a small
-  Serverless Framework project (serverless/serverless#10458); the AWS CLI's own waiter asks
+  Users report "a few seconds to minutes" (aws/aws-sam-cli#4428), and on a small Serverless
+  Framework project 75 s before the first progress, which its reporter took for the change set
+  (serverless/serverless#10458, a guess, not a measurement); the AWS CLI's own waiter asks
   every 5 s (awscli ``deployer.py``: ``change_set_create_complete``, ``Delay: 5``), so AWS
   expects seconds. 5 s is an estimate at the short end, for a stack of a few resources.
 - **Stack operation duration** (``STACK_BASE_SECONDS`` 10 s plus ``RESOURCE_SECONDS`` 5 s per
