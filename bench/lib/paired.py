@@ -17,21 +17,34 @@ from datetime import datetime, timezone
 from results import load
 
 # (key, kind, what samstage runs, what the CLI runs, what the inputs are)
+LATENCY = (" against the local AWS's latency model (compat/latency_model.py: 30 ms a request, a change set computed"
+           " in 5 s, a stack operation 10 s plus 5 s a changed resource)")
+DEPLOY = ("update of a plain 2-resource stack that the local AWS makes take {stack_seconds} s; the CLI's waiter polls"
+          " the stack every 30 s, so against a stack this short its time is mostly that wait")
+NOOP = "no-op redeploy: the same template again (the CLI with --no-fail-on-empty-changeset)"
+PIPE_DEPLOY = ("a one-class Java service deploying the plain 2-resource stack, changed each round, from a clean target/;"
+               " samstage's step also runs the stage's suite (one trivial test in a forked JVM), which the CLI"
+               " pipeline does not")
+
+# (key, kind, what samstage runs, what the CLI runs, what the inputs are)
 ROWS = [
     ("cmd_package", "command", "`mvn samstage:package`", "`aws cloudformation package`",
      "{big_mb} MB of code in one function, a new S3 prefix each round (both upload everything); Maven's start-up included"),
-    ("cmd_deploy", "command", "`mvn samstage:deploy`", "`aws cloudformation deploy`",
-     "update of a plain 2-resource stack that the local AWS makes take {stack_seconds} s; the CLI's waiter polls"
-     " the stack every 30 s, so against a stack this short its time is mostly that wait"),
-    ("cmd_noop", "command", "`mvn samstage:deploy`", "`aws cloudformation deploy`",
-     "no-op redeploy: the same template again (the CLI with --no-fail-on-empty-changeset)"),
+    ("cmd_deploy", "command", "`mvn samstage:deploy`", "`aws cloudformation deploy`", DEPLOY),
+    ("cmd_deploy_latency", "command", "`mvn samstage:deploy`", "`aws cloudformation deploy`",
+     "the same update of the same stack" + LATENCY),
+    ("cmd_noop", "command", "`mvn samstage:deploy`", "`aws cloudformation deploy`", NOOP),
+    ("cmd_noop_latency", "command", "`mvn samstage:deploy`", "`aws cloudformation deploy`", NOOP + LATENCY),
     ("pipe_package", "pipeline step", "`mvn package-stage`", "`mvn package && aws cloudformation package`",
      "a one-class Java service whose function has {big_mb} MB of code, from a clean target/"),
+    ("pipe_package_50", "pipeline step", "`mvn package-stage`", "`mvn package && aws cloudformation package`",
+     "a one-class Java service with {functions} functions of {function_kb} KB of code each, from a clean target/,"
+     " a new S3 prefix each round"),
     ("pipe_deploy", "pipeline step", "`mvn deploy-stage`",
      "`mvn package && aws cloudformation package && aws cloudformation deploy`",
-     "a one-class Java service deploying the plain 2-resource stack ({stack_seconds} s), changed each round,"
-     " from a clean target/; samstage's step also runs the stage's suite (one trivial test in a forked JVM),"
-     " which the CLI pipeline does not"),
+     PIPE_DEPLOY.replace("stack,", "stack ({stack_seconds} s),")),
+    ("pipe_deploy_latency", "pipeline step", "`mvn deploy-stage`",
+     "`mvn package && aws cloudformation package && aws cloudformation deploy`", PIPE_DEPLOY + ";" + LATENCY),
 ]
 
 

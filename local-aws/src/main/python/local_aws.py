@@ -4,10 +4,11 @@ layer where moto diverges from AWS behaviour that samstage relies on.
 Every patch below names the AWS behaviour it stands for. Started by the Java test
 fixture ``dev.samstage.testing.aws.LocalAws``; prints ``READY <port>`` once serving.
 
-Usage: python3 local_aws.py [--port N] [--minute-seconds S]
-  --port 0 (the default) picks a free port; --minute-seconds is how many real seconds one minute
-  of AWS time lasts for CodeDeploy traffic shifting (default 0.2, or SAMSTAGE_MINUTE_SECONDS;
-  compat/codedeploy_traffic_shift.py).
+Usage: python3 local_aws.py [--port N] [--forever] [--minute-seconds S] [--latency-model]
+  --port N           0, the default, picks a free port
+  --minute-seconds S how many real seconds one minute of AWS time lasts for CodeDeploy traffic
+                     shifting (default 0.2, or SAMSTAGE_MINUTE_SECONDS; compat/codedeploy_traffic_shift.py)
+  --latency-model    AWS's time as well as its rules, for the benchmark only (compat/latency_model.py)
 """
 import argparse
 import os
@@ -35,6 +36,9 @@ def main():
                         help="serve until killed instead of until stdin closes (background use by the build)")
     parser.add_argument("--minute-seconds", type=float, default=None,
                         help="real seconds per minute of AWS time for CodeDeploy deployments")
+    parser.add_argument("--latency-model", action="store_true",
+                        help="delays where AWS takes time (round trips, change sets, stack operations); "
+                             "the benchmark's, never the tests' (compat/latency_model.py)")
     args = parser.parse_args()
     if args.minute_seconds is not None:
         compat.codedeploy_traffic_shift.set_minute_seconds(args.minute_seconds)
@@ -44,6 +48,9 @@ def main():
 
     compat.install()
     compat.lambda_invoke.configure(port)
+    if args.latency_model:
+        from compat import latency_model
+        latency_model.install()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     print(f"READY {port}", flush=True)

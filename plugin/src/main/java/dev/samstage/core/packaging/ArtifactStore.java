@@ -2,8 +2,10 @@ package dev.samstage.core.packaging;
 
 import dev.samstage.core.events.StageListener;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps packaged artifacts under content-addressed keys: an S3 bucket for real stages
@@ -29,6 +31,15 @@ public interface ArtifactStore {
 
     /** How a template refers to {@code key}; computed without any call. */
     ArtifactLocation locate(ArtifactDestination destination, String key);
+
+    /**
+     * The keys among {@code keys} that are certainly not stored yet, found with fewer calls than
+     * one {@link #existing} each; a key not returned may or may not exist and is looked up on its
+     * own. Stores without a cheaper way return none.
+     */
+    default Set<String> absentAmong(ArtifactDestination destination, Collection<String> keys) {
+        return Set.of();
+    }
 
     /** What is stored under {@code key}, or empty when there is nothing. */
     Optional<StoredObject> existing(ArtifactDestination destination, String key);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -50,6 +52,9 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     /** Object names samstage writes below its prefix: {@code <sha256>[.<extension>]}. */
     private static final Pattern CONTENT_KEY = Pattern.compile("[0-9a-f]{64}(?:\\.[a-z0-9]+)?");
+
+    /** Pages of a prefix listing read before the remaining keys are looked up one by one. */
+    static final int LISTED_PAGES = 2;
 
     /** CopyObject copies at most 5 GB in one request; Lambda artifacts are far smaller. */
     private static final long MAX_COPY = 5L * 1000 * 1000 * 1000;
@@ -271,6 +276,37 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
             throw failure("look up", destination, key, e);
         } catch (SdkClientException e) {
             throw failure("look up", destination, key, e);
+        }
+    }
+
+    /**
+     * One ListObjectsV2 of the destination's prefix instead of one HeadObject per artifact: for a
+     * service of many functions whose artifacts are new, that is one request instead of dozens.
+     * At most {@link #LISTED_PAGES} pages are read, so a prefix that years of builds have filled
+     * costs no more than two requests; keys sorting after the last one listed are looked up one
+     * by one (see {@link PrefixListing}). Listing needs s3:ListBucket, which the bucket check
+     * (HeadBucket) needs too; should it fail anyway, every key is looked up on its own, which
+     * reports any real problem with the key it concerns.
+     */
+    @Override
+    public Set<String> absentAmong(ArtifactDestination destination, Collection<String> keys) {
+        String prefix = destination.prefix().isEmpty() ? "" : destination.prefix() + "/";
+        List<String> listed = new ArrayList<>();
+        String token = null;
+        try {
+            for (int page = 0; page < LISTED_PAGES; page++) {
+                String continuation = token;
+                ListObjectsV2Response response = s3().listObjectsV2(b -> b.bucket(destination.bucket()).prefix(prefix)
+                        .continuationToken(continuation));
+                response.contents().forEach(object -> listed.add(object.key()));
+                if (!Boolean.TRUE.equals(response.isTruncated())) {
+                    return PrefixListing.of(listed, true).absentAmong(keys);
+                }
+                token = response.nextContinuationToken();
+            }
+            return PrefixListing.of(listed, false).absentAmong(keys);
+        } catch (SdkException e) {
+            return Set.of();
         }
     }
 

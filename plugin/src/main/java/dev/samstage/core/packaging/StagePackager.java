@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,8 +132,11 @@ public final class StagePackager {
             return thread;
         });
         try {
+            // one listing instead of a lookup per artifact, where there are several to look up
+            Set<String> absent = distinct.size() > 1 ? store.absentAmong(destination, distinct.keySet()) : Set.of();
             Map<String, Future<Stored>> futures = new LinkedHashMap<>();
-            distinct.forEach((key, artifact) -> futures.put(key, pool.submit(() -> store(artifact, destination, work))));
+            distinct.forEach((key, artifact) -> futures.put(key, pool.submit(() -> store(artifact, destination, work,
+                    absent.contains(key)))));
             Map<String, Stored> results = new LinkedHashMap<>();
             for (Map.Entry<String, Future<Stored>> future : futures.entrySet()) {
                 results.put(future.getKey(), await(future.getValue()));
@@ -144,10 +148,10 @@ public final class StagePackager {
         }
     }
 
-    private Stored store(PlannedArtifact artifact, ArtifactDestination destination, Path work) {
+    private Stored store(PlannedArtifact artifact, ArtifactDestination destination, Path work, boolean knownAbsent) {
         String key = artifact.location().key();
         ArtifactPayload payload = artifact.payload();
-        Optional<Stored> reused = reuse(artifact, destination);
+        Optional<Stored> reused = knownAbsent ? Optional.empty() : reuse(artifact, destination);
         if (reused.isPresent()) {
             return reused.get();
         }

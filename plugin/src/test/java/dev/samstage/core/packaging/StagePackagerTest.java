@@ -4,6 +4,7 @@ import dev.samstage.testing.aws.LocalKms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import java.io.ByteArrayInputStream;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -79,6 +83,50 @@ class StagePackagerTest {
         assertThat(second.reused()).isEqualTo(first.uploaded());
         assertThat(second.artifacts()).allSatisfy(e -> assertThat(e.status()).isEqualTo(ManifestEntry.Status.REUSED));
         assertThat(Files.readString(second.packagedTemplate())).isEqualTo(firstText);
+    }
+
+    @Test
+    void looksNewArtifactsUpWithOneListingOfThePrefixInsteadOfOneHeadObjectEach() {
+        SampleProject project = SampleProject.create(temp.resolve("p"));
+        project.template(AllKinds.TEMPLATE);
+        List<String> requests = new CopyOnWriteArrayList<>();
+
+        PackageResult result = packCounting(project, requests);
+
+        assertThat(result.uploaded()).isGreaterThan(1);
+        assertThat(requests).filteredOn(r -> r.startsWith("HEAD /artifacts/")).isEmpty();
+        assertThat(requests).filteredOn(r -> r.contains("list-type=2")).hasSize(1);
+    }
+
+    @Test
+    void stillChecksEveryStoredArtifactOnItsOwnBeforeReusingIt() {
+        SampleProject project = SampleProject.create(temp.resolve("p"));
+        project.template(AllKinds.TEMPLATE);
+        PackageResult first = pack(project, Optional.empty());
+        List<String> requests = new CopyOnWriteArrayList<>();
+
+        PackageResult second = packCounting(project, requests);
+
+        long distinct = first.artifacts().stream().map(ManifestEntry::s3Uri).distinct().count();
+        assertThat(second.reused()).isEqualTo(first.uploaded());
+        assertThat(requests).filteredOn(r -> r.startsWith("HEAD /artifacts/")).hasSize((int) distinct);
+    }
+
+    /** Packages with a store whose every request is recorded as "METHOD path?query". */
+    private PackageResult packCounting(SampleProject project, List<String> requests) {
+        ExecutionInterceptor recording = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                var request = context.httpRequest();
+                requests.add(request.method() + " " + request.encodedPath() + "?" + request.rawQueryParameters().keySet()
+                        .stream().map(k -> k + "=" + String.join(",", request.rawQueryParameters().get(k)))
+                        .sorted().reduce((a, b) -> a + "&" + b).orElse(""));
+            }
+        };
+        try (AwsClientFactory clients = bucket.clients().withInterceptors(List.of(recording));
+             S3ArtifactStore store = S3ArtifactStore.create(clients)) {
+            return new StagePackager(store, events::add).packageTemplate(project.request("artifacts", Optional.empty()));
+        }
     }
 
     @Test
