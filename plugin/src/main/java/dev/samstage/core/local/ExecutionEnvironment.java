@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samstage.core.local.bridge.BridgeClassLoader;
+import dev.samstage.lambda.runtime.LambdaContext;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -12,7 +13,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -29,7 +29,7 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     private final URLClassLoader loader;
     private final URLClassLoader jacksonLoader;
-    private final BiFunction<byte[], Map<String, Object>, byte[]> bridge;
+    private final BiFunction<byte[], LambdaContext, byte[]> bridge;
 
     ExecutionEnvironment(LocalFunction function, List<Path> classpath, int number) {
         String name = "function-" + function.logicalId();
@@ -52,7 +52,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     /** Runs the handler on the calling thread with the function's class loader as context loader. */
-    byte[] invoke(byte[] event, Map<String, Object> facts) {
+    byte[] invoke(byte[] event, LambdaContext facts) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.samstage.lambda.runtime.HandlerMethod;
+import dev.samstage.lambda.runtime.LambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -66,9 +69,9 @@ public final class LambdaBootstrap {
             response.println(INITIALISED);
             response.flush();
             // the function's timeout runs from the end of the init phase
-            LambdaContext facts = new LambdaContext(args[2], args[3], System.currentTimeMillis() + timeoutMillis);
+            LambdaContext facts = context(args[2], args[3], System.currentTimeMillis() + timeoutMillis);
             byte[] event = System.in.readAllBytes();
-            payload = run(handler, event, facts.proxy(loader, System.err));
+            payload = run(handler, event, facts.proxy(loader));
             status = 0;
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
@@ -80,6 +83,14 @@ public final class LambdaBootstrap {
         response.flush();
         // threads the function left running must not keep the invocation open: Lambda freezes them
         System.exit(status);
+    }
+
+    /** The invocation's context; the function's own facts come from the variables Lambda sets for it. */
+    private static LambdaContext context(String requestId, String invokedArn, long deadlineMillis) {
+        Map<String, String> env = System.getenv();
+        return new LambdaContext(requestId, env.get("AWS_LAMBDA_FUNCTION_NAME"), env.get("AWS_LAMBDA_FUNCTION_VERSION"),
+                invokedArn, Integer.parseInt(env.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")), deadlineMillis,
+                env.get("AWS_LAMBDA_LOG_GROUP_NAME"), env.get("AWS_LAMBDA_LOG_STREAM_NAME"), System.err::println);
     }
 
     /** The handler, or Lambda's init error: a missing class is "Class not found: <name>". */

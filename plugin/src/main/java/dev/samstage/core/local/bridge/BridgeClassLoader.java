@@ -1,5 +1,8 @@
 package dev.samstage.core.local.bridge;
 
+import dev.samstage.lambda.runtime.HandlerMethod;
+import dev.samstage.lambda.runtime.LambdaContext;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -11,6 +14,7 @@ import java.io.InputStream;
 public final class BridgeClassLoader extends ClassLoader {
 
     private static final String PACKAGE = HandlerBridge.class.getPackageName() + ".";
+    private static final String RUNTIME_PACKAGE = HandlerMethod.class.getPackageName() + ".";
 
     static {
         registerAsParallelCapable();
@@ -22,6 +26,10 @@ public final class BridgeClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.startsWith(RUNTIME_PACKAGE)) {
+            // JDK types only (Lambda's are named by string): the plugin's own copy serves every function
+            return BridgeClassLoader.class.getClassLoader().loadClass(name);
+        }
         if (!name.startsWith(PACKAGE) || name.equals(BridgeClassLoader.class.getName())) {
             return super.loadClass(name, resolve);
         }
@@ -50,12 +58,12 @@ public final class BridgeClassLoader extends ClassLoader {
         }
     }
 
-    /** The bridge for one handler string, typed with JDK interfaces only. */
+    /** The bridge for one handler string, typed with JDK interfaces and the shared {@link LambdaContext} only. */
     @SuppressWarnings("unchecked")
-    public java.util.function.BiFunction<byte[], java.util.Map<String, Object>, byte[]> bridge(String handler, ClassLoader functionLoader)
+    public java.util.function.BiFunction<byte[], LambdaContext, byte[]> bridge(String handler, ClassLoader functionLoader)
             throws ReflectiveOperationException {
         Class<?> type = loadClass(HandlerBridge.class.getName());
-        return (java.util.function.BiFunction<byte[], java.util.Map<String, Object>, byte[]>)
+        return (java.util.function.BiFunction<byte[], LambdaContext, byte[]>)
             type.getConstructor(String.class, ClassLoader.class).newInstance(handler, functionLoader);
     }
 }
