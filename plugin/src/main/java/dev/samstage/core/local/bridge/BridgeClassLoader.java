@@ -9,7 +9,8 @@ import java.io.InputStream;
 /**
  * Defines this package's classes anew on top of a function's class loader, so that
  * {@link HandlerBridge} links against the function's Jackson and Lambda libraries rather
- * than the plugin's. Every other class is left to the parent (the function's loader).
+ * than the plugin's. The shared Lambda runtime classes ({@code dev.samstage.lambda.runtime}, JDK
+ * types only) come from the plugin; every other class is left to the parent (the function's loader).
  */
 public final class BridgeClassLoader extends ClassLoader {
 
