@@ -1,13 +1,10 @@
 package dev.samstage.testing.aws.lambda;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.samstage.lambda.runtime.HandlerMethod;
 import dev.samstage.lambda.runtime.LambdaContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.samstage.lambda.runtime.bridge.FunctionBridge;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -27,9 +24,10 @@ import java.util.stream.Stream;
 /**
  * Runs one invocation of a Java Lambda function in this JVM, as Lambda's Java runtime does: the
  * function's code is the task root (classes at the root, dependency jars in {@code lib/}) loaded by
- * its own class loader, apart from this class and its JSON binding; the handler string is
- * {@code pkg.Class::method} or {@code pkg.Class} (a {@code RequestHandler} or
- * {@code RequestStreamHandler}).
+ * its own class loader, apart from this class; the handler string is {@code pkg.Class::method} or
+ * {@code pkg.Class} (a {@code RequestHandler} or {@code RequestStreamHandler}). Handlers are
+ * resolved, given their event and their {@code Context} by samstage-lambda-runtime's
+ * {@link FunctionBridge}, as in the plugin's local stage.
  *
  * <p>Protocol with {@code compat/lambda_invoke.py}: arguments {@code <taskRoot> <handler> <requestId>
  * <invokedArn> <timeoutMillis>}; the event on standard input. Standard output carries the line
@@ -43,8 +41,8 @@ public final class LambdaBootstrap {
     /** The line that ends the init phase. */
     public static final String INITIALISED = "SAMSTAGE-LAMBDA-INITIALISED";
 
+    /** Writes the error document. */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
@@ -65,13 +63,14 @@ public final class LambdaBootstrap {
         try {
             ClassLoader loader = taskRootLoader(Path.of(args[0]));
             Thread.currentThread().setContextClassLoader(loader);
-            HandlerMethod handler = resolve(args[1], loader);
+            FunctionBridge handler = FunctionBridge.open(args[1], loader, "function");
+            initialise(handler);
             response.println(INITIALISED);
             response.flush();
             // the function's timeout runs from the end of the init phase
             LambdaContext facts = context(args[2], args[3], System.currentTimeMillis() + timeoutMillis);
             byte[] event = System.in.readAllBytes();
-            payload = run(handler, event, facts.proxy(loader));
+            payload = handler.invoke(event, facts);
             status = 0;
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
@@ -93,24 +92,17 @@ public final class LambdaBootstrap {
                 env.get("AWS_LAMBDA_LOG_GROUP_NAME"), env.get("AWS_LAMBDA_LOG_STREAM_NAME"), System.err::println);
     }
 
-    /** The handler, or Lambda's init error: a missing class is "Class not found: <name>". */
-    private static HandlerMethod resolve(String handler, ClassLoader loader) throws ReflectiveOperationException {
+    /** Lambda's init phase; its error for a missing class is "Class not found: <name>". */
+    private static void initialise(FunctionBridge handler) throws ClassNotFoundException {
         try {
-            return HandlerMethod.resolve(handler, loader);
-        } catch (ClassNotFoundException e) {
-            throw new ClassNotFoundException("Class not found: " + e.getMessage(), e);
+            handler.initialise();
+        } catch (Throwable t) {
+            // the bridge rethrows what resolving the handler threw, checked exceptions included
+            if (t instanceof ClassNotFoundException missing) {
+                throw new ClassNotFoundException("Class not found: " + missing.getMessage(), missing);
+            }
+            throw t;
         }
-    }
-
-    private static byte[] run(HandlerMethod handler, byte[] event, Object context) throws Exception {
-        if (handler.streaming()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.invokeStreaming(new ByteArrayInputStream(event), out, context);
-            return out.toByteArray();
-        }
-        Object input = handler.takesInput() ? JSON.readValue(event, JSON.constructType(handler.inputType())) : null;
-        Object result = handler.invoke(input, context);
-        return handler.returnsNothing() ? "null".getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(result);
     }
 
     /** Lambda's Java class path: the task root, then every jar in its {@code lib/}. */

@@ -1,4 +1,4 @@
-package dev.samstage.core.local.bridge;
+package dev.samstage.lambda.runtime.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samstage.lambda.runtime.HandlerMethod;
@@ -15,7 +15,7 @@ import java.util.function.BiFunction;
  * <p>This class is defined by {@code BridgeClassLoader} next to the function's code, so
  * every type it names (Jackson, the handler, {@code Context}) resolves to the function's
  * own versions, exactly as in the Lambda Java runtime. The emulator talks to it only
- * through JDK types and {@link LambdaContext} (which names no other type, so the plugin's copy
+ * through JDK types and {@link LambdaContext} (which names no other type, so the runtime's copy
  * serves every function): it is a {@code BiFunction} from the event JSON and the invocation's
  * context to the response JSON.
  *
@@ -23,7 +23,7 @@ import java.util.function.BiFunction;
  * invocation's environment scope, so constructors that read {@code System.getenv} see the
  * function's variables.
  */
-public final class HandlerBridge implements BiFunction<byte[], LambdaContext, byte[]> {
+public final class HandlerBridge implements BiFunction<byte[], LambdaContext, byte[]>, Runnable {
 
     private final String handler;
     private final ClassLoader loader;
@@ -34,6 +34,16 @@ public final class HandlerBridge implements BiFunction<byte[], LambdaContext, by
     public HandlerBridge(String handler, ClassLoader loader) {
         this.handler = handler;
         this.loader = loader;
+    }
+
+    /** Lambda's init phase: resolves the handler (its class's static initialisers, its constructor). */
+    @Override
+    public void run() {
+        try {
+            resolved();
+        } catch (Exception e) {
+            throw sneaky(e);
+        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.samstage.core.local.bridge;
+package dev.samstage.lambda.runtime.bridge;
 
 import dev.samstage.lambda.runtime.HandlerMethod;
 import dev.samstage.lambda.runtime.LambdaContext;
@@ -9,8 +9,8 @@ import java.io.InputStream;
 /**
  * Defines this package's classes anew on top of a function's class loader, so that
  * {@link HandlerBridge} links against the function's Jackson and Lambda libraries rather
- * than the plugin's. The shared Lambda runtime classes ({@code dev.samstage.lambda.runtime}, JDK
- * types only) come from the plugin; every other class is left to the parent (the function's loader).
+ * than the runtime's. The classes of {@code dev.samstage.lambda.runtime} itself (JDK types only) are
+ * this runtime's own; every other class is left to the parent (the function's loader).
  */
 public final class BridgeClassLoader extends ClassLoader {
 
@@ -27,11 +27,13 @@ public final class BridgeClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(RUNTIME_PACKAGE)) {
-            // JDK types only (Lambda's are named by string): the plugin's own copy serves every function
+        boolean bridged = name.startsWith(PACKAGE) && !name.equals(BridgeClassLoader.class.getName())
+                && !name.equals(FunctionBridge.class.getName());
+        if (!bridged && name.startsWith(RUNTIME_PACKAGE)) {
+            // JDK types only (Lambda's are named by string): this runtime's own copy serves every function
             return BridgeClassLoader.class.getClassLoader().loadClass(name);
         }
-        if (!name.startsWith(PACKAGE) || name.equals(BridgeClassLoader.class.getName())) {
+        if (!bridged) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {
@@ -59,7 +61,7 @@ public final class BridgeClassLoader extends ClassLoader {
         }
     }
 
-    /** The bridge for one handler string, typed with JDK interfaces and the shared {@link LambdaContext} only. */
+    /** The bridge for one handler string, typed with JDK interfaces and the shared {@link LambdaContext} only (also a {@link Runnable}: the init phase). */
     @SuppressWarnings("unchecked")
     public java.util.function.BiFunction<byte[], LambdaContext, byte[]> bridge(String handler, ClassLoader functionLoader)
             throws ReflectiveOperationException {
