@@ -10,19 +10,12 @@ def outputs = new JsonSlurper().parse(new File(module, 'target/samstage/local/ou
 assert outputs.outputs.HelloApi == outputs.endpoint + 'hello/'
 
 // second build: the object read back from S3 is Lambda's Java layout of the module's build
-def manifest = new JsonSlurper().parse(new File(module, 'target/samstage/dev/package-manifest.json'))
-assert manifest.artifacts.size() == 1
 def aws = evaluate(new File(itShared, 'local_aws.groovy'))
-def key = manifest.artifacts[0].s3Uri - 's3://hello-above-artifacts-eu-west-1/'
-def unpacked = new File(module, 'target/read-back')
-def names = aws.unpack(aws.objectBytes('hello-above-artifacts-eu-west-1', key, 'eu-west-1'), unpacked)
-assert names.contains('hello/App.class') : names
-assert names.any { it ==~ /lib\/aws-lambda-java-core-[0-9.]+\.jar/ } : names
-assert !names.any { it == 'pom.xml' || it.startsWith('src/') || it.startsWith('target/') } : names
-def answer = aws.invoke(unpacked, 'hello.App', [:])
+def function = aws.packagedFunction(module, 'dev', 'hello-above-artifacts-eu-west-1', 'eu-west-1', 'hello/App.class')
+def answer = aws.invoke(function.dir, 'hello.App', [:])
 assert answer.statusCode == 200 && answer.body.contains('hello from one level down')
 
 // the packaged template names the uploaded object
 def packaged = new File(module, 'target/samstage/dev/packaged-template.yaml').text
-assert packaged.contains(key)
+assert packaged.contains(function.key)
 assert log.readLines().count { it.contains('BUILD SUCCESS') } == 2

@@ -1,5 +1,3 @@
-import groovy.json.JsonSlurper
-
 def log = new File(basedir, 'build.log').text
 
 // the function module was built before the root packaged the template that names it
@@ -10,18 +8,11 @@ assert built >= 0 && packaged > built
 assert log.readLines().count { it.contains('BUILD SUCCESS') } == 2
 
 // the object read back is Lambda's Java layout of the module's build, not its sources
-def manifest = new JsonSlurper().parse(new File(basedir, 'target/samstage/dev/package-manifest.json'))
-assert manifest.artifacts.size() == 1
 def aws = evaluate(new File(itShared, 'local_aws.groovy'))
-def key = manifest.artifacts[0].s3Uri - 's3://hello-artifacts-eu-west-1/'
-def unpacked = new File(basedir, 'target/read-back')
-def names = aws.unpack(aws.objectBytes('hello-artifacts-eu-west-1', key, 'eu-west-1'), unpacked)
-assert names.contains('helloworld/App.class') : names
-assert names.any { it ==~ /lib\/aws-lambda-java-core-[0-9.]+\.jar/ } : names
-assert !names.any { it == 'pom.xml' || it.startsWith('src/') || it.startsWith('target/') } : names
+def function = aws.packagedFunction(basedir, 'dev', 'hello-artifacts-eu-west-1', 'eu-west-1', 'helloworld/App.class')
 
 // and the function runs from it
-def answer = aws.invoke(unpacked, 'helloworld.App', [:])
+def answer = aws.invoke(function.dir, 'helloworld.App', [:])
 assert answer.statusCode == 200 && answer.body.contains('hello world')
 
 // second build: the local stage from the root ran the function from its module and the module's suite passed

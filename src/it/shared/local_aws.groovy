@@ -17,6 +17,30 @@ def request = { String method, String path, String region, String service, Strin
     c
 }
 
+def objectBytes = { String bucket, String key, String region ->
+    def c = request('GET', "/${bucket}/${key}", region, 's3')
+    assert c.responseCode == 200 : "GetObject ${bucket}/${key}: ${c.responseCode}"
+    c.inputStream.bytes
+}
+
+def unpack = { byte[] zip, File dir ->
+    def file = new File(dir.parentFile, dir.name + '.zip')
+    file.parentFile.mkdirs()
+    file.bytes = zip
+    def names = []
+    new java.util.zip.ZipFile(file).withCloseable { z ->
+        z.entries().each { entry ->
+            names << entry.name
+            if (!entry.directory) {
+                def out = new File(dir, entry.name)
+                out.parentFile.mkdirs()
+                out.bytes = z.getInputStream(entry).bytes
+            }
+        }
+    }
+    names
+}
+
 // the build starts the local AWS in the background: wait until it answers
 def deadline = System.currentTimeMillis() + 60_000
 while (true) {
@@ -49,11 +73,7 @@ while (true) {
         kms('CreateAlias', """{"AliasName":"${alias}","TargetKeyId":"${key.KeyId}"}""")
         key
     },
-    objectBytes: { String bucket, String key, String region ->
-        def c = request('GET', "/${bucket}/${key}", region, 's3')
-        assert c.responseCode == 200 : "GetObject ${bucket}/${key}: ${c.responseCode}"
-        c.inputStream.bytes
-    },
+    objectBytes: objectBytes,
     headers: { String bucket, String key, String region ->
         def c = request('HEAD', "/${bucket}/${key}", region, 's3')
         assert c.responseCode == 200 : "HeadObject ${bucket}/${key}: ${c.responseCode}"
@@ -71,22 +91,21 @@ while (true) {
         (c.inputStream.text =~ /<Key>([^<]+)<\/Key>/).collect { it[1] }
     },
     // a function's zip read back, unpacked to dir: its entry names
-    unpack: { byte[] zip, File dir ->
-        def file = new File(dir.parentFile, dir.name + '.zip')
-        file.parentFile.mkdirs()
-        file.bytes = zip
-        def names = []
-        new java.util.zip.ZipFile(file).withCloseable { z ->
-            z.entries().each { entry ->
-                names << entry.name
-                if (!entry.directory) {
-                    def out = new File(dir, entry.name)
-                    out.parentFile.mkdirs()
-                    out.bytes = z.getInputStream(entry).bytes
-                }
-            }
-        }
-        names
+    unpack: unpack,
+    // the one function zip that package-stage uploaded (<projectDir>/target/samstage/<env>/package-manifest.json),
+    // read back from S3 and unpacked into <projectDir>/target/read-back; asserts that it is Lambda's Java layout
+    // of the module's build (the handler's class at the root, jars in lib/), never its sources.
+    // Returns [key: the object's key, names: its entry names, dir: where it was unpacked]
+    packagedFunction: { File projectDir, String env, String bucket, String region, String handlerClassFile ->
+        def manifest = new groovy.json.JsonSlurper().parse(new File(projectDir, "target/samstage/${env}/package-manifest.json"))
+        assert manifest.artifacts.size() == 1
+        def key = manifest.artifacts[0].s3Uri - "s3://${bucket}/"
+        def dir = new File(projectDir, 'target/read-back')
+        def names = unpack(objectBytes(bucket, key, region), dir)
+        assert names.contains(handlerClassFile) : names
+        assert names.any { it ==~ /lib\/aws-lambda-java-core-[0-9.]+\.jar/ } : names
+        assert !names.any { it == 'pom.xml' || it.startsWith('src/') || it.startsWith('target/') } : names
+        [key: key, names: names, dir: dir]
     },
     // runs a Java handler from an unpacked function (Lambda's layout: classes at the root, jars in lib/)
     invoke: { File dir, String handlerClass, Object event ->

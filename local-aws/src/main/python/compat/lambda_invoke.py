@@ -21,7 +21,7 @@ Lambda functions with .zip or JAR file archives", "Defined runtime environment v
 
 moto 5.2.1 runs code only in Docker (absent here) and otherwise answers a canned string. Here a
 Java function runs in a child JVM: ``dev.samstage.testing.aws.lambda.LambdaBootstrap`` of the
-samstage-local-aws jar, whose class path (that jar and Jackson) comes from the environment
+samstage-local-aws jar, whose class path (that jar, samstage-lambda-runtime and Jackson) comes from the environment
 variable ``SAMSTAGE_LAMBDA_CLASSPATH`` (set by ``LocalAws``, and by ``plugin/pom.xml`` for the
 ITs); the JVM is ``$JAVA_HOME/bin/java``, else ``java`` on the PATH. The function's SDK clients
 reach this local AWS through ``AWS_ENDPOINT_URL``. Each invocation is a cold start; the init

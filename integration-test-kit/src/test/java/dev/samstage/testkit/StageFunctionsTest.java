@@ -20,12 +20,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * {@link StageFunctions} against an HTTP server answering as Lambda's Invoke API does (the local
- * stage's, or Lambda's own), and, for a deployed stage, a stack in the local AWS.
+ * {@link StageFunctions} against an HTTP server answering as the local stage's Lambda Invoke API
+ * does. A deployed stage's functions (found through its stack, run by Lambda) are invoked in the
+ * plugin's {@code StageFunctionsOnADeployedStageTest}, where the local AWS runs real functions.
  */
 class StageFunctionsTest {
 
@@ -46,7 +46,6 @@ class StageFunctionsTest {
                         "{\"errorMessage\":\"order store unavailable\",\"errorType\":\"java.lang.IllegalStateException\","
                                 + "\"stackTrace\":[\"example.Broken.handle(Broken.java:9)\"]}",
                         Map.of("X-Amz-Function-Error", "Unhandled")))
-                .route(INVOCATIONS.formatted("orders-dev-OrderEventsFunction-AbC123"), r -> LocalApi.Answer.json(200, "\"deployed\""))
                 .route(INVOCATIONS.formatted("MissingFunction"), r -> new LocalApi.Answer(404, "application/json",
                         "{\"Type\":\"User\",\"message\":\"Function not found: arn:aws:lambda:us-east-1:123456789012:function:MissingFunction\"}",
                         Map.of("x-amzn-ErrorType", "ResourceNotFoundException")));
@@ -132,30 +131,6 @@ class StageFunctionsTest {
     }
 
     @Test
-    void onADeployedStageTheLogicalIdIsResolvedToTheStacksFunctionName() {
-        LocalStacks.clear();
-        try (CloudFormationClient cloudFormation = cloudFormation()) {
-            cloudFormation.createStack(r -> r.stackName("orders-dev").templateBody(FUNCTION_STACK));
-            String physical = cloudFormation.describeStackResource(r -> r.stackName("orders-dev")
-                    .logicalResourceId("OrderEventsFunction")).stackResourceDetail().physicalResourceId();
-            StackFunctionNames names = new StackFunctionNames(cloudFormation, "orders-dev", "eu-west-1");
-            // Lambda itself is the stand-in endpoint: the local AWS cannot run a function's code
-            lambda.route(INVOCATIONS.formatted(physical), r -> LocalApi.Answer.json(200, "\"deployed\""));
-
-            FunctionResult result = functions(names::physicalName).invoke("OrderEventsFunction", "{}");
-
-            assertThat(physical).startsWith("orders-dev-OrderEventsFunction-");
-            assertThat(result.payload()).isEqualTo("\"deployed\"");
-            assertThat(lambda.received()).extracting(LocalApi.Received::rawPath)
-                    .containsExactly(INVOCATIONS.formatted(physical));
-            assertThatThrownBy(() -> names.physicalName("OrderFunction"))
-                    .isInstanceOf(StageConfigurationException.class)
-                    .hasMessageStartingWith("Stack orders-dev in eu-west-1 has no resource OrderFunction (")
-                    .hasMessageEndingWith("); name the function by its logical id in template.yaml");
-        }
-    }
-
-    @Test
     void aStageWithNeitherALambdaEndpointNorAStackSaysWhereItLooked() {
         assertThatThrownBy(() -> resolver(Map.of()).functions())
                 .isInstanceOf(StageConfigurationException.class)
@@ -165,16 +140,6 @@ class StageFunctionsTest {
                 .hasMessageContaining("samstage.stackName; environment variable SAMSTAGE_STACK_NAME. Run the suite with"
                         + " mvn deploy-stage -Denv=<env>");
     }
-
-    /** A stack with a function as SAM's transform leaves it: an AWS::Lambda::Function of the same logical id. */
-    private static final String FUNCTION_STACK = """
-            {"Resources":{
-              "Role":{"Type":"AWS::IAM::Role","Properties":{"AssumeRolePolicyDocument":{"Version":"2012-10-17",
-                "Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}}},
-              "OrderEventsFunction":{"Type":"AWS::Lambda::Function","Properties":{"Runtime":"python3.12",
-                "Handler":"index.handler","Role":{"Fn::GetAtt":["Role","Arn"]},
-                "Code":{"ZipFile":"def handler(event, context):\\n    return 1\\n"}}}}}
-            """;
 
     private StageFunctions local() {
         return functions(UnaryOperator.identity());
@@ -188,15 +153,6 @@ class StageFunctionsTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Scenario.ACCESS_KEY, Scenario.SECRET_KEY)))
                 .build();
         return new StageFunctions(client, names, "the Lambda endpoint " + lambda.endpoint());
-    }
-
-    private static CloudFormationClient cloudFormation() {
-        return CloudFormationClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.EU_WEST_1)
-                .endpointOverride(LocalStacks.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Scenario.ACCESS_KEY, Scenario.SECRET_KEY)))
-                .build();
     }
 
     private static StageResolver resolver(Map<String, String> systemProperties) {

@@ -95,12 +95,12 @@ public final class LocalAws {
      * be allowed by its policies (moto's {@code /moto-api/reset-auth} with 0 unchecked requests).
      */
     public void enforceIam() {
-        post("/moto-api/reset-auth", "0");
+        control("POST", "/moto-api/reset-auth", "0");
     }
 
     /** Back to accepting any credentials, as {@link #get()}'s server always does. */
     public void relaxIam() {
-        post("/moto-api/reset-auth", "inf");
+        control("POST", "/moto-api/reset-auth", "inf");
     }
 
     private static LocalAws start() {
@@ -196,7 +196,7 @@ public final class LocalAws {
 
     /** Clears every service's state. */
     public void reset() {
-        post("/moto-api/reset", null);
+        control("POST", "/moto-api/reset", null);
     }
 
     /**
@@ -209,20 +209,29 @@ public final class LocalAws {
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("minuteSeconds must be above 0, was " + seconds);
         }
-        post("/samstage-compat/clock", "{\"minuteSeconds\": " + seconds + "}");
+        control("POST", "/samstage-compat/clock", "{\"minuteSeconds\": " + seconds + "}");
     }
 
-    private void post(String path, String body) {
+    /**
+     * Calls one of the local AWS's own control endpoints (moto's {@code /moto-api/...}, the
+     * compatibility layer's {@code /samstage-compat/...}, see {@code compat/README.md}): the tests'
+     * one client for what AWS has no API for.
+     *
+     * @param method   the HTTP method
+     * @param path     the endpoint's path (and query)
+     * @param body     the request's body (JSON for the compatibility layer's endpoints), or null for none
+     * @return the answer's body
+     * @throws IllegalStateException when the endpoint answers anything but 200
+     */
+    public String control(String method, String path, String body) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(endpoint.resolve(path))
-                            .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(30));
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("moto " + path + " answered " + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException("local AWS " + method + " " + path + " answered " + r.statusCode() + ": " + r.body());
             }
+            return r.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

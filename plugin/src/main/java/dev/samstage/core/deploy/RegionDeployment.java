@@ -8,6 +8,7 @@ import dev.samstage.core.deploy.DeployResult.RegionResult;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import dev.samstage.core.template.Template;
+import dev.samstage.testkit.EmulatorApiUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

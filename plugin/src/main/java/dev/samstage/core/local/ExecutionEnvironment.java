@@ -1,9 +1,7 @@
 package dev.samstage.core.local;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.samstage.core.local.bridge.BridgeClassLoader;
+import dev.samstage.lambda.runtime.bridge.FunctionBridge;
+import dev.samstage.lambda.runtime.LambdaContext;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -12,8 +10,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * One emulated Lambda execution environment of a function: its own class loader (parent:
@@ -28,21 +24,16 @@ import java.util.function.BiFunction;
 final class ExecutionEnvironment implements AutoCloseable {
 
     private final URLClassLoader loader;
-    private final URLClassLoader jacksonLoader;
-    private final BiFunction<byte[], Map<String, Object>, byte[]> bridge;
+    private final FunctionBridge bridge;
 
     ExecutionEnvironment(LocalFunction function, List<Path> classpath, int number) {
         String name = "function-" + function.logicalId();
         this.loader = new URLClassLoader(number == 1 ? name : name + "-" + number, urls(classpath),
             ClassLoader.getPlatformClassLoader());
-        this.jacksonLoader = has(loader, "com.fasterxml.jackson.databind.ObjectMapper")
-            ? null
-            : new URLClassLoader(name + "-serializer",
-                urls(List.of(location(ObjectMapper.class), location(JsonFactory.class), location(JsonInclude.class))), loader);
         try {
-            this.bridge = new BridgeClassLoader(jacksonLoader == null ? loader : jacksonLoader).bridge(function.handler(), loader);
-        } catch (ReflectiveOperationException e) {
-            close();
+            this.bridge = FunctionBridge.open(function.handler(), loader, name);
+        } catch (ReflectiveOperationException | IllegalStateException e) {
+            close(loader);
             throw new LocalStageException("Cannot load the local invocation bridge for " + function.logicalId() + ": " + e, e);
         }
     }
@@ -52,31 +43,14 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     /** Runs the handler on the calling thread with the function's class loader as context loader. */
-    byte[] invoke(byte[] event, Map<String, Object> facts) {
+    byte[] invoke(byte[] event, LambdaContext facts) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            return bridge.apply(event, facts);
+            return bridge.invoke(event, facts);
         } finally {
             thread.setContextClassLoader(previous);
-        }
-    }
-
-    static boolean has(ClassLoader loader, String className) {
-        try {
-            Class.forName(className, false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
-    private static Path location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (Exception e) {
-            throw new LocalStageException("Cannot locate " + type.getName() + " to serialise events: " + e.getMessage(), e);
         }
     }
 
@@ -94,10 +68,12 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        bridge.close();
+        close(loader);
+    }
+
+    private static void close(URLClassLoader loader) {
         try {
-            if (jacksonLoader != null) {
-                jacksonLoader.close();
-            }
             loader.close();
         } catch (IOException e) {
             // Closing only releases jar handles; nothing to report to the user.

@@ -1,11 +1,10 @@
 package dev.samstage.core.local;
 
-import dev.samstage.core.local.bridge.InvocationFacts;
+import dev.samstage.lambda.runtime.LambdaContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,17 +74,10 @@ final class FunctionRuntime implements AutoCloseable {
      */
     byte[] invoke(ExecutorService workers, byte[] event, String requestId, int timeoutSeconds, Consumer<String> log)
             throws TimeoutException, ExecutionException, InterruptedException {
-        Map<String, Object> facts = new HashMap<>();
-        facts.put(InvocationFacts.REQUEST_ID, requestId);
-        facts.put(InvocationFacts.FUNCTION_NAME, function.logicalId());
-        facts.put(InvocationFacts.FUNCTION_VERSION, "$LATEST");
-        facts.put(InvocationFacts.FUNCTION_ARN, "arn:aws:lambda:" + environment.get("AWS_REGION") + ":"
-            + ProxyEvents.ACCOUNT_ID + ":function:" + function.logicalId());
-        facts.put(InvocationFacts.MEMORY_MB, function.memoryMb());
-        facts.put(InvocationFacts.DEADLINE_MILLIS, System.currentTimeMillis() + function.timeoutSeconds() * 1000L);
-        facts.put(InvocationFacts.LOG_GROUP, environment.get("AWS_LAMBDA_LOG_GROUP_NAME"));
-        facts.put(InvocationFacts.LOG_STREAM, environment.get("AWS_LAMBDA_LOG_STREAM_NAME"));
-        facts.put(InvocationFacts.LOG_SINK, log);
+        LambdaContext facts = new LambdaContext(requestId, function.logicalId(), "$LATEST",
+            "arn:aws:lambda:" + environment.get("AWS_REGION") + ":" + ProxyEvents.ACCOUNT_ID + ":function:" + function.logicalId(),
+            function.memoryMb(), System.currentTimeMillis() + function.timeoutSeconds() * 1000L,
+            environment.get("AWS_LAMBDA_LOG_GROUP_NAME"), environment.get("AWS_LAMBDA_LOG_STREAM_NAME"), log);
         ExecutionEnvironment target = acquire();
         Future<byte[]> result = workers.submit(() -> {
             try (EnvironmentOverlay.Scope ignored = EnvironmentOverlay.enter(environment)) {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.samstage.core.local.bridge.LambdaObjectMapper;
+import dev.samstage.lambda.runtime.bridge.LambdaObjectMapper;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

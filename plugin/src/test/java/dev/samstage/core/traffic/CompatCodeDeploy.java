@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samstage.testing.aws.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -44,37 +41,19 @@ final class CompatCodeDeploy {
         return Map.of("status", status, "weight", weight, "lifecycle", lifecycle);
     }
 
-    private static JsonNode get(String path) {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(LocalAws.get().endpoint().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("local AWS " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static JsonNode call(String method, String path, Object body) {
+        return control(method, "/samstage-compat/codedeploy/" + path, body);
     }
 
-    private static JsonNode call(String method, String path, Object body) {
+    private static JsonNode get(String path) {
+        return control("GET", path, null);
+    }
+
+    private static JsonNode control(String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(LocalAws.get().endpoint().resolve("/samstage-compat/codedeploy/" + path));
-            request = body == null ? request.GET()
-                    : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("compat CodeDeploy " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return JSON.readTree(r.body());
+            return JSON.readTree(LocalAws.get().control(method, path, body == null ? null : JSON.writeValueAsString(body)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

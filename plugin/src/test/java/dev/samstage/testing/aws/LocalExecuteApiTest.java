@@ -10,36 +10,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local AWS serves a REST API stage through its execute-api data plane
  * ({@code /restapis/<apiId>/<stage>/_user_request_/<path>}) as API Gateway serves Lambda proxy
  * integrations: the API of {@link ProbeService}, deployed through CloudFormation, called over HTTP.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithProbeService
 class LocalExecuteApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProbeService service;
+    private final ProbeService service;
 
-    @BeforeAll
-    void deployTheServiceThroughCloudFormation(@TempDir Path dir) throws InterruptedException {
-        service = ProbeService.deploy(dir);
-    }
-
-    @AfterAll
-    void close() {
-        service.close();
+    LocalExecuteApiTest(ProbeService service) {
+        this.service = service;
     }
 
     private HttpResponse<String> call(String method, String path) throws IOException, InterruptedException {

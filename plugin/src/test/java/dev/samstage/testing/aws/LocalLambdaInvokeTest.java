@@ -7,18 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -31,21 +26,15 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * small service ({@link ProbeService}) deployed through CloudFormation with the SAM transform,
  * invoked with the SDK's LambdaClient.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithProbeService
 class LocalLambdaInvokeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProbeService service;
+    private final ProbeService service;
 
-    @BeforeAll
-    void deployTheServiceThroughCloudFormation(@TempDir Path dir) throws InterruptedException {
-        service = ProbeService.deploy(dir);
-    }
-
-    @AfterAll
-    void close() {
-        service.close();
+    LocalLambdaInvokeTest(ProbeService service) {
+        this.service = service;
     }
 
     private InvokeResponse invoke(String logicalId, String qualifier, String payload) {

@@ -6,10 +6,6 @@ import dev.samstage.testing.aws.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,21 +101,10 @@ final class DeploymentInProgress {
 
     private static JsonNode control(String method, String path, Object body, LocalAws aws) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(aws.endpoint().resolve("/samstage-compat/codedeploy/" + path))
-                    .timeout(Duration.ofSeconds(30));
-            request = body == null ? request.GET()
-                    : request.header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
+            return JSON.readTree(aws.control(method, "/samstage-compat/codedeploy/" + path,
+                    body == null ? null : JSON.writeValueAsString(body)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

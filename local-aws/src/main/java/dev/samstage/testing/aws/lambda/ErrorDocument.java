@@ -1,5 +1,6 @@
 package dev.samstage.testing.aws.lambda;
 
+import dev.samstage.lambda.runtime.HandlerMethod;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +15,8 @@ record ErrorDocument(String errorMessage, String errorType, List<String> stackTr
         return new ErrorDocument(error.getMessage(), error.getClass().getName(),
                 Arrays.stream(error.getStackTrace())
                         // the frames of this stand-in runtime are not the function's
-                        .takeWhile(frame -> !frame.getClassName().startsWith(ErrorDocument.class.getPackageName() + "."))
+                        .takeWhile(frame -> !frame.getClassName().startsWith(ErrorDocument.class.getPackageName() + ".")
+                                && !frame.getClassName().startsWith(HandlerMethod.class.getPackageName() + "."))
                         .map(StackTraceElement::toString).toList());
     }
 }

@@ -1,11 +1,10 @@
 package dev.samstage.testing.aws.lambda;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.samstage.lambda.runtime.LambdaContext;
+import dev.samstage.lambda.runtime.bridge.FunctionBridge;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -19,14 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Runs one invocation of a Java Lambda function in this JVM, as Lambda's Java runtime does: the
  * function's code is the task root (classes at the root, dependency jars in {@code lib/}) loaded by
- * its own class loader, apart from this class and its JSON binding; the handler string is
- * {@code pkg.Class::method} or {@code pkg.Class} (a {@code RequestHandler} or
- * {@code RequestStreamHandler}).
+ * its own class loader, apart from this class; the handler string is {@code pkg.Class::method} or
+ * {@code pkg.Class} (a {@code RequestHandler} or {@code RequestStreamHandler}). Handlers are
+ * resolved, given their event and their {@code Context} by samstage-lambda-runtime's
+ * {@link FunctionBridge}, as in the plugin's local stage.
  *
  * <p>Protocol with {@code compat/lambda_invoke.py}: arguments {@code <taskRoot> <handler> <requestId>
  * <invokedArn> <timeoutMillis>}; the event on standard input. Standard output carries the line
@@ -40,8 +41,8 @@ public final class LambdaBootstrap {
     /** The line that ends the init phase. */
     public static final String INITIALISED = "SAMSTAGE-LAMBDA-INITIALISED";
 
+    /** Writes the error document. */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
@@ -62,13 +63,14 @@ public final class LambdaBootstrap {
         try {
             ClassLoader loader = taskRootLoader(Path.of(args[0]));
             Thread.currentThread().setContextClassLoader(loader);
-            HandlerMethod handler = resolve(args[1], loader);
+            FunctionBridge handler = FunctionBridge.open(args[1], loader, "function");
+            initialise(handler);
             response.println(INITIALISED);
             response.flush();
             // the function's timeout runs from the end of the init phase
-            LambdaContext facts = new LambdaContext(args[2], args[3], System.currentTimeMillis() + timeoutMillis);
+            LambdaContext facts = context(args[2], args[3], System.currentTimeMillis() + timeoutMillis);
             byte[] event = System.in.readAllBytes();
-            payload = run(handler, event, facts.proxy(loader, System.err));
+            payload = handler.invoke(event, facts);
             status = 0;
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
@@ -82,24 +84,25 @@ public final class LambdaBootstrap {
         System.exit(status);
     }
 
-    /** The handler, or Lambda's init error: a missing class is "Class not found: <name>". */
-    private static HandlerMethod resolve(String handler, ClassLoader loader) throws ReflectiveOperationException {
-        try {
-            return HandlerMethod.resolve(handler, loader);
-        } catch (ClassNotFoundException e) {
-            throw new ClassNotFoundException("Class not found: " + e.getMessage(), e);
-        }
+    /** The invocation's context; the function's own facts come from the variables Lambda sets for it. */
+    private static LambdaContext context(String requestId, String invokedArn, long deadlineMillis) {
+        Map<String, String> env = System.getenv();
+        return new LambdaContext(requestId, env.get("AWS_LAMBDA_FUNCTION_NAME"), env.get("AWS_LAMBDA_FUNCTION_VERSION"),
+                invokedArn, Integer.parseInt(env.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")), deadlineMillis,
+                env.get("AWS_LAMBDA_LOG_GROUP_NAME"), env.get("AWS_LAMBDA_LOG_STREAM_NAME"), System.err::println);
     }
 
-    private static byte[] run(HandlerMethod handler, byte[] event, Object context) throws Exception {
-        if (handler.streaming()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.invokeStreaming(new ByteArrayInputStream(event), out, context);
-            return out.toByteArray();
+    /** Lambda's init phase; its error for a missing class is "Class not found: <name>". */
+    private static void initialise(FunctionBridge handler) throws ClassNotFoundException {
+        try {
+            handler.initialise();
+        } catch (Throwable t) {
+            // the bridge rethrows what resolving the handler threw, checked exceptions included
+            if (t instanceof ClassNotFoundException missing) {
+                throw new ClassNotFoundException("Class not found: " + missing.getMessage(), missing);
+            }
+            throw t;
         }
-        Object input = handler.takesInput() ? JSON.readValue(event, JSON.constructType(handler.inputType())) : null;
-        Object result = handler.invoke(input, context);
-        return handler.returnsNothing() ? "null".getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(result);
     }
 
     /** Lambda's Java class path: the task root, then every jar in its {@code lib/}. */

@@ -1,4 +1,4 @@
-package dev.samstage.core.local.bridge;
+package dev.samstage.lambda.runtime.bridge;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

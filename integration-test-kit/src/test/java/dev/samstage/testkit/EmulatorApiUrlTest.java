@@ -1,4 +1,4 @@
-package dev.samstage.core.deploy;
+package dev.samstage.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,12 @@
-package dev.samstage.core.local.bridge;
+package dev.samstage.lambda.runtime.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.samstage.lambda.runtime.HandlerMethod;
+import dev.samstage.lambda.runtime.LambdaContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -14,14 +15,15 @@ import java.util.function.BiFunction;
  * <p>This class is defined by {@code BridgeClassLoader} next to the function's code, so
  * every type it names (Jackson, the handler, {@code Context}) resolves to the function's
  * own versions, exactly as in the Lambda Java runtime. The emulator talks to it only
- * through JDK types: it is a {@code BiFunction} from the event JSON and a map of
- * invocation facts (see {@link ContextProxies}) to the response JSON.
+ * through JDK types and {@link LambdaContext} (which names no other type, so the runtime's copy
+ * serves every function): it is a {@code BiFunction} from the event JSON and the invocation's
+ * context to the response JSON.
  *
  * <p>The handler object is created on the first call (Lambda's cold start), inside the
  * invocation's environment scope, so constructors that read {@code System.getenv} see the
  * function's variables.
  */
-public final class HandlerBridge implements BiFunction<byte[], Map<String, Object>, byte[]> {
+public final class HandlerBridge implements BiFunction<byte[], LambdaContext, byte[]>, Runnable {
 
     private final String handler;
     private final ClassLoader loader;
@@ -34,11 +36,21 @@ public final class HandlerBridge implements BiFunction<byte[], Map<String, Objec
         this.loader = loader;
     }
 
+    /** Lambda's init phase: resolves the handler (its class's static initialisers, its constructor). */
     @Override
-    public byte[] apply(byte[] event, Map<String, Object> invocation) {
+    public void run() {
+        try {
+            resolved();
+        } catch (Exception e) {
+            throw sneaky(e);
+        }
+    }
+
+    @Override
+    public byte[] apply(byte[] event, LambdaContext invocation) {
         try {
             HandlerMethod target = resolved();
-            Object context = ContextProxies.context(loader, invocation);
+            Object context = invocation.proxy(loader);
             if (target.streaming()) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 target.invokeStreaming(new ByteArrayInputStream(event), out, context);

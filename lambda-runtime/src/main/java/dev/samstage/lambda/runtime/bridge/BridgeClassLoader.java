@@ -1,4 +1,7 @@
-package dev.samstage.core.local.bridge;
+package dev.samstage.lambda.runtime.bridge;
+
+import dev.samstage.lambda.runtime.HandlerMethod;
+import dev.samstage.lambda.runtime.LambdaContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,11 +9,13 @@ import java.io.InputStream;
 /**
  * Defines this package's classes anew on top of a function's class loader, so that
  * {@link HandlerBridge} links against the function's Jackson and Lambda libraries rather
- * than the plugin's. Every other class is left to the parent (the function's loader).
+ * than the runtime's. The classes of {@code dev.samstage.lambda.runtime} itself (JDK types only) are
+ * this runtime's own; every other class is left to the parent (the function's loader).
  */
 public final class BridgeClassLoader extends ClassLoader {
 
     private static final String PACKAGE = HandlerBridge.class.getPackageName() + ".";
+    private static final String RUNTIME_PACKAGE = HandlerMethod.class.getPackageName() + ".";
 
     static {
         registerAsParallelCapable();
@@ -22,7 +27,13 @@ public final class BridgeClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith(PACKAGE) || name.equals(BridgeClassLoader.class.getName())) {
+        boolean bridged = name.startsWith(PACKAGE) && !name.equals(BridgeClassLoader.class.getName())
+                && !name.equals(FunctionBridge.class.getName());
+        if (!bridged && name.startsWith(RUNTIME_PACKAGE)) {
+            // JDK types only (Lambda's are named by string): this runtime's own copy serves every function
+            return BridgeClassLoader.class.getClassLoader().loadClass(name);
+        }
+        if (!bridged) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {
@@ -50,12 +61,12 @@ public final class BridgeClassLoader extends ClassLoader {
         }
     }
 
-    /** The bridge for one handler string, typed with JDK interfaces only. */
+    /** The bridge for one handler string, typed with JDK interfaces and the shared {@link LambdaContext} only (also a {@link Runnable}: the init phase). */
     @SuppressWarnings("unchecked")
-    public java.util.function.BiFunction<byte[], java.util.Map<String, Object>, byte[]> bridge(String handler, ClassLoader functionLoader)
+    public java.util.function.BiFunction<byte[], LambdaContext, byte[]> bridge(String handler, ClassLoader functionLoader)
             throws ReflectiveOperationException {
         Class<?> type = loadClass(HandlerBridge.class.getName());
-        return (java.util.function.BiFunction<byte[], java.util.Map<String, Object>, byte[]>)
+        return (java.util.function.BiFunction<byte[], LambdaContext, byte[]>)
             type.getConstructor(String.class, ClassLoader.class).newInstance(handler, functionLoader);
     }
 }

@@ -1,4 +1,4 @@
-package dev.samstage.core.local.bridge;
+package dev.samstage.lambda.runtime.bridge;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package dev.samstage.core.local.bridge;
+package dev.samstage.lambda.runtime;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,10 +16,14 @@ import java.util.List;
  * {@code pkg.Class::method} picks the public method of that name with the most parameters
  * among the shapes Lambda accepts ({@code (InputStream, OutputStream[, Context])},
  * {@code (I[, Context])}, {@code ()}).
+ *
+ * <p>Lambda's types are named by string, never linked: the handler's {@code Context} and interfaces
+ * come from the function's own class loader, in whatever {@code aws-lambda-java-core} version it has.
  */
-final class HandlerMethod {
+public final class HandlerMethod {
 
-    static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+    /** The name of Lambda's {@code Context} interface. */
+    public static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
     private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
     private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
 
@@ -35,7 +39,8 @@ final class HandlerMethod {
         this.takesContext = takesContext;
     }
 
-    static HandlerMethod resolve(String handler, ClassLoader loader) throws ReflectiveOperationException {
+    /** Loads the class (running its static initialisers, Lambda's init phase) and creates the handler object. */
+    public static HandlerMethod resolve(String handler, ClassLoader loader) throws ReflectiveOperationException {
         int separator = handler.indexOf("::");
         String className = separator < 0 ? handler : handler.substring(0, separator);
         Class<?> type = Class.forName(className, true, loader);
@@ -105,28 +110,34 @@ final class HandlerMethod {
         return false;
     }
 
-    static boolean isContext(Class<?> type) {
+    public static boolean isContext(Class<?> type) {
         return type.getName().equals(CONTEXT);
     }
 
-    boolean streaming() {
+    /** {@code (InputStream, OutputStream[, Context])}: the handler reads and writes the raw payload. */
+    public boolean streaming() {
         return streaming;
     }
 
-    boolean takesInput() {
+    /** Whether a POJO handler has an input parameter (it may take only a Context, or nothing). */
+    public boolean takesInput() {
         int count = method.getParameterCount();
         return !streaming && count > (takesContext ? 1 : 0);
     }
 
-    Type inputType() {
+    public Type inputType() {
         return method.getGenericParameterTypes()[0];
     }
 
-    void invokeStreaming(InputStream in, OutputStream out, Object context) throws InvocationTargetException, IllegalAccessException {
+    public boolean returnsNothing() {
+        return method.getReturnType() == void.class;
+    }
+
+    public void invokeStreaming(InputStream in, OutputStream out, Object context) throws InvocationTargetException, IllegalAccessException {
         method.invoke(target, takesContext ? new Object[] {in, out, context} : new Object[] {in, out});
     }
 
-    Object invoke(Object input, Object context) throws InvocationTargetException, IllegalAccessException {
+    public Object invoke(Object input, Object context) throws InvocationTargetException, IllegalAccessException {
         int count = method.getParameterCount();
         Object[] args = new Object[count];
         if (takesInput()) {
