@@ -72,19 +72,14 @@ for _minutes in (1, 2, 3, 10):
     }
 
 
-class InvalidLifecycleEventHookExecutionStatusException(CodeDeployException):
-    def __init__(self, message):
-        super().__init__("InvalidLifecycleEventHookExecutionStatusException", message)
+def codedeploy_error(code):
+    """An exception class CodeDeploy answers with ``code`` (its ``__type``) and a message."""
+    return type(code, (CodeDeployException,), {"__init__": lambda self, message: CodeDeployException.__init__(self, code, message)})
 
 
-class DeploymentConfigDoesNotExistException(CodeDeployException):
-    def __init__(self, message):
-        super().__init__("DeploymentConfigDoesNotExistException", message)
-
-
-class DeploymentAlreadyCompletedException(CodeDeployException):
-    def __init__(self, message):
-        super().__init__("DeploymentAlreadyCompletedException", message)
+InvalidLifecycleEventHookExecutionStatusException = codedeploy_error("InvalidLifecycleEventHookExecutionStatusException")
+DeploymentConfigDoesNotExistException = codedeploy_error("DeploymentConfigDoesNotExistException")
+DeploymentAlreadyCompletedException = codedeploy_error("DeploymentAlreadyCompletedException")
 
 
 def _state(backend):

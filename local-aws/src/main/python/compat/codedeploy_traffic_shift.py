@@ -74,9 +74,10 @@ from urllib.parse import parse_qs
 from moto.awslambda.models import lambda_backends
 from moto.cloudwatch.models import cloudwatch_backends
 from moto.codedeploy import models as codedeploy_models
-from moto.codedeploy.exceptions import CodeDeployException
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+from .codedeploy import InvalidLifecycleEventHookExecutionStatusException, codedeploy_error
 
 LIFECYCLE_EVENTS = ["BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic"]
 HOOK_TIMEOUT_MINUTES = 60
@@ -100,19 +101,8 @@ def set_minute_seconds(value):
     _clock["minuteSeconds"] = value
 
 
-class InvalidLifecycleEventHookExecutionIdException(CodeDeployException):
-    def __init__(self, message):
-        super().__init__("InvalidLifecycleEventHookExecutionIdException", message)
-
-
-class LifecycleEventAlreadyCompletedException(CodeDeployException):
-    def __init__(self, message):
-        super().__init__("LifecycleEventAlreadyCompletedException", message)
-
-
-class InvalidLifecycleEventHookExecutionStatusException(CodeDeployException):
-    def __init__(self, message):
-        super().__init__("InvalidLifecycleEventHookExecutionStatusException", message)
+InvalidLifecycleEventHookExecutionIdException = codedeploy_error("InvalidLifecycleEventHookExecutionIdException")
+LifecycleEventAlreadyCompletedException = codedeploy_error("LifecycleEventAlreadyCompletedException")
 
 
 def schedule(routing):

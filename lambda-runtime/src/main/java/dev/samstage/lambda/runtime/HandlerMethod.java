@@ -19,25 +19,18 @@ import java.util.List;
  *
  * <p>Lambda's types are named by string, never linked: the handler's {@code Context} and interfaces
  * come from the function's own class loader, in whatever {@code aws-lambda-java-core} version it has.
+ *
+ * @param target       the handler object, null for a static method
+ * @param method       the method invoked
+ * @param streaming    whether it takes {@code (InputStream, OutputStream[, Context])}
+ * @param takesContext whether its last parameter is Lambda's {@code Context}
  */
-public final class HandlerMethod {
+public record HandlerMethod(Object target, Method method, boolean streaming, boolean takesContext) {
 
     /** The name of Lambda's {@code Context} interface. */
     public static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
     private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
     private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
-
-    private final Object target;
-    private final Method method;
-    private final boolean streaming;
-    private final boolean takesContext;
-
-    private HandlerMethod(Object target, Method method, boolean streaming, boolean takesContext) {
-        this.target = target;
-        this.method = method;
-        this.streaming = streaming;
-        this.takesContext = takesContext;
-    }
 
     /** Loads the class (running its static initialisers, Lambda's init phase) and creates the handler object. */
     public static HandlerMethod resolve(String handler, ClassLoader loader) throws ReflectiveOperationException {
@@ -112,11 +105,6 @@ public final class HandlerMethod {
 
     public static boolean isContext(Class<?> type) {
         return type.getName().equals(CONTEXT);
-    }
-
-    /** {@code (InputStream, OutputStream[, Context])}: the handler reads and writes the raw payload. */
-    public boolean streaming() {
-        return streaming;
     }
 
     /** Whether a POJO handler has an input parameter (it may take only a Context, or nothing). */

@@ -48,24 +48,23 @@ final class ShiftStack implements AutoCloseable {
     private static final String TEMPLATE = """
             AWSTemplateFormatVersion: '2010-09-09'
             Transform: AWS::Serverless-2016-10-31
-            Parameters:
-              DeployType:
-                Type: String
-                Default: AllAtOnce
+            Globals:
+              Function: {Runtime: java21}
             Resources:
               CheckoutFunction:
                 Type: AWS::Serverless::Function
                 Properties:
                   FunctionName: checkout
-                  Handler: checkout.Handler::handleRequest
-                  Runtime: java21
                   CodeUri: s3://checkout-code/%s.zip
+                  Handler: checkout.Handler::handleRequest
                   AutoPublishAlias: live
                   DeploymentPreference:
                     Type: !Ref DeployType
                     Alarms:
                       - checkout-errors
             %s
+            Parameters:
+              DeployType: {Type: String, Default: AllAtOnce}
             """;
     private static final String HOOKS = """
                     Hooks:
@@ -73,18 +72,12 @@ final class ShiftStack implements AutoCloseable {
                       PostTraffic: !Ref PostTrafficHook
               PreTrafficHook:
                 Type: AWS::Serverless::Function
-                Properties:
-                  FunctionName: CodeDeployHook_checkout_pre
-                  Handler: hooks.Pre::handleRequest
-                  Runtime: java21
-                  CodeUri: s3://checkout-code/hooks.zip
+                Properties: {FunctionName: CodeDeployHook_checkout_pre, Handler: "hooks.Pre::handleRequest",
+                             CodeUri: "s3://checkout-code/hooks.zip"}
               PostTrafficHook:
                 Type: AWS::Serverless::Function
-                Properties:
-                  FunctionName: CodeDeployHook_checkout_post
-                  Handler: hooks.Post::handleRequest
-                  Runtime: java21
-                  CodeUri: s3://checkout-code/hooks.zip""";
+                Properties: {FunctionName: CodeDeployHook_checkout_post, Handler: "hooks.Post::handleRequest",
+                             CodeUri: "s3://checkout-code/hooks.zip"}""";
 
     final AwsClientFactory clients;
     final CloudFormationClient cloudFormation;

@@ -97,9 +97,9 @@ class LocalExecuteApiTest {
             throws IOException, InterruptedException {
         String function = service.physicalId("UnpermittedApiFunction");
         assertThat(call("GET", "/unpermitted/1?q=a").statusCode()).as("with SAM's permission").isEqualTo(201);
-        JsonNode policy = JSON.readTree(service.lambda().getPolicy(r -> r.functionName(function)).policy());
+        JsonNode policy = JSON.readTree(service.lambda.getPolicy(r -> r.functionName(function)).policy());
         for (JsonNode statement : policy.get("Statement")) {
-            service.lambda().removePermission(r -> r.functionName(function).statementId(statement.get("Sid").asText()));
+            service.lambda.removePermission(r -> r.functionName(function).statementId(statement.get("Sid").asText()));
         }
 
         HttpResponse<String> response = call("GET", "/unpermitted/1?q=a");

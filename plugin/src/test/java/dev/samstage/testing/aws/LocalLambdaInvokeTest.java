@@ -29,8 +29,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 @WithProbeService
 class LocalLambdaInvokeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ProbeService service;
 
     LocalLambdaInvokeTest(ProbeService service) {
@@ -38,7 +36,7 @@ class LocalLambdaInvokeTest {
     }
 
     private InvokeResponse invoke(String logicalId, String qualifier, String payload) {
-        return service.lambda().invoke(r -> {
+        return service.lambda.invoke(r -> {
             r.functionName(service.physicalId(logicalId)).payload(SdkBytes.fromUtf8String(payload)).logType(LogType.TAIL);
             if (qualifier != null) {
                 r.qualifier(qualifier);
@@ -47,7 +45,7 @@ class LocalLambdaInvokeTest {
     }
 
     private static JsonNode json(InvokeResponse response) throws IOException {
-        return JSON.readTree(response.payload().asUtf8String());
+        return new ObjectMapper().readTree(response.payload().asUtf8String());
     }
 
     @Test
@@ -82,15 +80,15 @@ class LocalLambdaInvokeTest {
 
     @Test
     void aFunctionThatSetsOneOfLambdasReservedVariablesIsRefusedAsLambdaRefusesIt() {
-        String role = service.lambda().getFunction(r -> r.functionName(service.physicalId("ShoutFunction"))).configuration().role();
+        String role = service.lambda.getFunction(r -> r.functionName(service.physicalId("ShoutFunction"))).configuration().role();
 
-        assertThatThrownBy(() -> service.lambda().createFunction(r -> r.functionName(service.stackName() + "-reserved").runtime("java21")
-                .role(role).handler("probe.Shout::shout").code(c -> c.s3Bucket(service.bucket()).s3Key("probe.zip"))
+        assertThatThrownBy(() -> service.lambda.createFunction(r -> r.functionName(service.stackName + "-reserved").runtime("java21")
+                .role(role).handler("probe.Shout::shout").code(c -> c.s3Bucket(service.bucket).s3Key("probe.zip"))
                 .environment(e -> e.variables(Map.of("AWS_REGION", "us-east-1", "TZ", ":Europe/Paris")))))
                 .isInstanceOf(InvalidParameterValueException.class)
                 .hasMessageContaining("contains reserved keys that are currently not supported for modification."
                         + " Reserved keys used in this request: AWS_REGION");
-        assertThatThrownBy(() -> service.lambda().updateFunctionConfiguration(r -> r.functionName(service.physicalId("ShoutFunction"))
+        assertThatThrownBy(() -> service.lambda.updateFunctionConfiguration(r -> r.functionName(service.physicalId("ShoutFunction"))
                 .environment(e -> e.variables(Map.of("_HANDLER", "probe.Other")))))
                 .isInstanceOf(InvalidParameterValueException.class)
                 .hasMessageContaining("Reserved keys used in this request: _HANDLER");
@@ -148,16 +146,16 @@ class LocalLambdaInvokeTest {
     void anEventInvocationIsAcceptedAtOnceAndRunsAfterwardsWithTheEndpointAndCredentialsLambdaHandsIt()
             throws InterruptedException {
         String key = "ran-" + UUID.randomUUID();
-        InvokeResponse response = service.lambda().invoke(r -> r.functionName(service.physicalId("RecorderFunction"))
+        InvokeResponse response = service.lambda.invoke(r -> r.functionName(service.physicalId("RecorderFunction"))
                 .invocationType(InvocationType.EVENT)
-                .payload(SdkBytes.fromUtf8String("{\"bucket\":\"" + service.bucket() + "\",\"key\":\"" + key + "\"}")));
+                .payload(SdkBytes.fromUtf8String("{\"bucket\":\"" + service.bucket + "\",\"key\":\"" + key + "\"}")));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.payload().asByteArray()).isEmpty();
         String written = null;
         for (int i = 0; i < 240 && written == null; i++) {
             try {
-                written = service.s3().getObjectAsBytes(r -> r.bucket(service.bucket()).key(key)).asUtf8String();
+                written = service.s3.getObjectAsBytes(r -> r.bucket(service.bucket).key(key)).asUtf8String();
             } catch (NoSuchKeyException e) {
                 Thread.sleep(250);
             }
@@ -168,16 +166,16 @@ class LocalLambdaInvokeTest {
     @Test
     void anAliasWithAdditionalVersionWeightsRunsTheVersionTheWeightsPick() throws IOException {
         String function = service.physicalId("ProbeFunction");
-        service.lambda().updateFunctionConfiguration(r -> r.functionName(function)
+        service.lambda.updateFunctionConfiguration(r -> r.functionName(function)
                 .environment(e -> e.variables(Map.of("RELEASE", "v2"))));
-        String second = service.lambda().publishVersion(r -> r.functionName(function)).version();
-        String first = service.lambda().getAlias(r -> r.functionName(function).name("live")).functionVersion();
+        String second = service.lambda.publishVersion(r -> r.functionName(function)).version();
+        String first = service.lambda.getAlias(r -> r.functionName(function).name("live")).functionVersion();
         assertThat(second).isNotEqualTo(first);
 
-        service.lambda().updateAlias(r -> r.functionName(function).name("live").functionVersion(first)
+        service.lambda.updateAlias(r -> r.functionName(function).name("live").functionVersion(first)
                 .routingConfig(c -> c.additionalVersionWeights(Map.of(second, 1.0))));
         InvokeResponse all = invoke("ProbeFunction", "live", "{}");
-        service.lambda().updateAlias(r -> r.functionName(function).name("live").functionVersion(first)
+        service.lambda.updateAlias(r -> r.functionName(function).name("live").functionVersion(first)
                 .routingConfig(c -> c.additionalVersionWeights(Map.of(second, 0.0))));
         InvokeResponse none = invoke("ProbeFunction", "live", "{}");
 

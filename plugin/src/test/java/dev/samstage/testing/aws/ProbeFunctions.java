@@ -198,90 +198,35 @@ final class ProbeFunctions {
                 Properties:
                   Handler: probe.Probe
                   AutoPublishAlias: live
-                  Environment:
-                    Variables:
-                      RELEASE: v1
-              SlowFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: probe.Probe
-                  Timeout: 1
-              ShoutFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: probe.Shout::shout
-              GreeterFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: probe.Greeter::greet
-              EchoFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: probe.Echo
-              MisnamedFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: probe.Missing::handleRequest
-              RecorderFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: probe.Recorder::record
+                  Environment: {Variables: {RELEASE: v1}}
+              # functions whose handler is all they declare, one per line
+              SlowFunction: {Type: AWS::Serverless::Function, Properties: {Handler: probe.Probe, Timeout: 1}}
+              ShoutFunction: {Type: AWS::Serverless::Function, Properties: {Handler: "probe.Shout::shout"}}
+              GreeterFunction: {Type: AWS::Serverless::Function, Properties: {Handler: "probe.Greeter::greet"}}
+              EchoFunction: {Type: AWS::Serverless::Function, Properties: {Handler: probe.Echo}}
+              MisnamedFunction: {Type: AWS::Serverless::Function, Properties: {Handler: "probe.Missing::handleRequest"}}
+              RecorderFunction: {Type: AWS::Serverless::Function, Properties: {Handler: "probe.Recorder::record"}}
               EventsApiFunction:
                 Type: AWS::Serverless::Function
-                Properties:
-                  Handler: probe.EventsApi
-                  Events:
-                    Typed:
-                      Type: Api
-                      Properties:
-                        Path: /typed/{id}
-                        Method: put
+                Properties: {Handler: probe.EventsApi,
+                             Events: {Typed: {Type: Api, Properties: {Path: "/typed/{id}", Method: put}}}}
               ApiFunction:
                 Type: AWS::Serverless::Function
                 Properties:
                   Handler: probe.Api
                   AutoPublishAlias: live
-                  Environment:
-                    Variables:
-                      RELEASE: api-v1
+                  Environment: {Variables: {RELEASE: api-v1}}
                   Events:
-                    Item:
-                      Type: Api
-                      Properties:
-                        Path: /items/{id}
-                        Method: get
-                    Other:
-                      Type: Api
-                      Properties:
-                        Path: /{proxy+}
-                        Method: any
+                    Item: {Type: Api, Properties: {Path: "/items/{id}", Method: get}}
+                    Other: {Type: Api, Properties: {Path: "/{proxy+}", Method: any}}
               UnpermittedApiFunction:
                 Type: AWS::Serverless::Function
-                Properties:
-                  Handler: probe.Api
-                  Environment:
-                    Variables:
-                      RELEASE: api-v1
-                  Events:
-                    Unpermitted:
-                      Type: Api
-                      Properties:
-                        Path: /unpermitted/{id}
-                        Method: get
+                Properties: {Handler: probe.Api, Environment: {Variables: {RELEASE: api-v1}},
+                             Events: {Unpermitted: {Type: Api, Properties: {Path: "/unpermitted/{id}", Method: get}}}}
               SlowApiFunction:
                 Type: AWS::Serverless::Function
-                Properties:
-                  Handler: probe.Probe
-                  Environment:
-                    Variables:
-                      SLEEP_MILLIS: 6000
-                  Events:
-                    Slow:
-                      Type: Api
-                      Properties:
-                        Path: /slow
-                        Method: post
-                        TimeoutInMillis: 1000
+                Properties: {Handler: probe.Probe, Environment: {Variables: {SLEEP_MILLIS: 6000}},
+                             Events: {Slow: {Type: Api, Properties: {Path: "/slow", Method: post, TimeoutInMillis: 1000}}}}
             Outputs:
               ApiUrl:
                 Value: !Sub https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod

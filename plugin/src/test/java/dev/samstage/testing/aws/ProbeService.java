@@ -28,11 +28,11 @@ final class ProbeService implements AutoCloseable {
 
     static final String REGION = "eu-west-1";
 
-    private final String stackName = "probe-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String bucket = stackName + "-code";
-    private final S3Client s3;
+    final String stackName = "probe-" + UUID.randomUUID().toString().substring(0, 8);
+    final String bucket = stackName + "-code";
+    final S3Client s3;
     private final CloudFormationClient cfn;
-    private final LambdaClient lambda;
+    final LambdaClient lambda;
     private final Map<String, String> physicalIds = new HashMap<>();
 
     private ProbeService() {
@@ -67,22 +67,6 @@ final class ProbeService implements AutoCloseable {
             service.physicalIds.put(resource.logicalResourceId(), resource.physicalResourceId());
         }
         return service;
-    }
-
-    String stackName() {
-        return stackName;
-    }
-
-    String bucket() {
-        return bucket;
-    }
-
-    S3Client s3() {
-        return s3;
-    }
-
-    LambdaClient lambda() {
-        return lambda;
     }
 
     /** The physical id of a resource of the stack (a function's name, the API's id). */

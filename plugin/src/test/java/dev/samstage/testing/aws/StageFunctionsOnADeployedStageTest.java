@@ -62,7 +62,7 @@ class StageFunctionsOnADeployedStageTest {
         assertThat(result.errorType()).isEmpty();
         assertThat(result.json().get("echo").get("answer").asInt()).isEqualTo(42);
         // the function the kit invoked is the stack's, named by CloudFormation from the logical id
-        assertThat(service.physicalId("ProbeFunction")).startsWith(service.stackName() + "-ProbeFunction-");
+        assertThat(service.physicalId("ProbeFunction")).startsWith(service.stackName + "-ProbeFunction-");
         assertThat(result.json().get("invokedArn").asText()).endsWith(":function:" + service.physicalId("ProbeFunction"));
         assertThat(result.log()).contains("probe printed this");
     }
@@ -86,7 +86,7 @@ class StageFunctionsOnADeployedStageTest {
         assertThat(InvokesAFunction.result).isNull();
         assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
                 .isInstanceOf(StageConfigurationException.class)
-                .hasMessageStartingWith("Stack " + service.stackName() + " in " + ProbeService.REGION
+                .hasMessageStartingWith("Stack " + service.stackName + " in " + ProbeService.REGION
                         + " has no resource OrderFunction (")
                 .hasMessageEndingWith("); name the function by its logical id in template.yaml"));
     }
@@ -100,7 +100,7 @@ class StageFunctionsOnADeployedStageTest {
         InvokesAFunction.function = function;
         InvokesAFunction.event = event;
         Map<String, String> configuration = Map.of(
-                StageProperties.STACK_NAME, service.stackName(),
+                StageProperties.STACK_NAME, service.stackName,
                 StageProperties.REGION, ProbeService.REGION,
                 StageProperties.AWS_ENDPOINT_URL, LocalAws.get().endpoint().toString());
         Map<String, String> previous = new HashMap<>();
