@@ -1,6 +1,7 @@
 package dev.samstage.core.traffic;
 
 import dev.samstage.core.aws.AwsClientFactory;
+import dev.samstage.testing.SamTemplate;
 import dev.samstage.testing.aws.LocalAws;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,40 +46,6 @@ final class ShiftStack implements AutoCloseable {
     static final String POST_HOOK = "CodeDeployHook_checkout_post";
     private static final String BUCKET = "checkout-code";
 
-    private static final String TEMPLATE = """
-            AWSTemplateFormatVersion: '2010-09-09'
-            Transform: AWS::Serverless-2016-10-31
-            Globals:
-              Function: {Runtime: java21}
-            Resources:
-              CheckoutFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  FunctionName: checkout
-                  CodeUri: s3://checkout-code/%s.zip
-                  Handler: checkout.Handler::handleRequest
-                  AutoPublishAlias: live
-                  DeploymentPreference:
-                    Type: !Ref DeployType
-                    Alarms:
-                      - checkout-errors
-            %s
-            Parameters:
-              DeployType: {Type: String, Default: AllAtOnce}
-            """;
-    private static final String HOOKS = """
-                    Hooks:
-                      PreTraffic: !Ref PreTrafficHook
-                      PostTraffic: !Ref PostTrafficHook
-              PreTrafficHook:
-                Type: AWS::Serverless::Function
-                Properties: {FunctionName: CodeDeployHook_checkout_pre, Handler: "hooks.Pre::handleRequest",
-                             CodeUri: "s3://checkout-code/hooks.zip"}
-              PostTrafficHook:
-                Type: AWS::Serverless::Function
-                Properties: {FunctionName: CodeDeployHook_checkout_post, Handler: "hooks.Post::handleRequest",
-                             CodeUri: "s3://checkout-code/hooks.zip"}""";
-
     final AwsClientFactory clients;
     final CloudFormationClient cloudFormation;
     final CodeDeployClient codeDeploy;
@@ -109,7 +76,18 @@ final class ShiftStack implements AutoCloseable {
 
     /** The service's template with the function's code at {@code code} (v1, v2, v3), with or without hooks. */
     static String template(String code, boolean hooks) {
-        return TEMPLATE.formatted(code, hooks ? HOOKS.indent(2) : "");
+        String preference = "DeploymentPreference:\n  Type: !Ref DeployType\n  Alarms: [" + ALARM + "]"
+                + (hooks ? "\n  Hooks: {PreTraffic: !Ref PreTrafficHook, PostTraffic: !Ref PostTrafficHook}" : "");
+        SamTemplate template = SamTemplate.sam()
+                .function("CheckoutFunction", "s3://" + BUCKET + "/" + code + ".zip", "checkout.Handler::handleRequest", "java21")
+                .with("FunctionName: " + FUNCTION, "AutoPublishAlias: live", preference);
+        if (hooks) {
+            template.function("PreTrafficHook", "s3://" + BUCKET + "/hooks.zip", "hooks.Pre::handleRequest", "java21")
+                    .with("FunctionName: " + PRE_HOOK)
+                    .function("PostTrafficHook", "s3://" + BUCKET + "/hooks.zip", "hooks.Post::handleRequest", "java21")
+                    .with("FunctionName: " + POST_HOOK);
+        }
+        return template.yaml() + "Parameters:\n  DeployType: {Type: String, Default: AllAtOnce}\n";
     }
 
     /** Creates (first call) or updates the stack with a change set and executes it; returns the change set's name. */
