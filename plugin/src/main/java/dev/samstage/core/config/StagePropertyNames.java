@@ -1,5 +1,6 @@
 package dev.samstage.core.config;
 
+import dev.samstage.testkit.StageProperties;
 import java.util.List;
 
 /**
@@ -9,11 +10,12 @@ import java.util.List;
 public final class StagePropertyNames {
 
     public static final String ACCOUNT_ID = "samstage.accountId";
-    /** One region, or several separated by commas. */
-    public static final String REGION = "samstage.region";
+    /** One region, or several separated by commas; the suite reads the same key (its first region). */
+    public static final String REGION = StageProperties.REGION;
     public static final String ROLE_ARN = "samstage.roleArn";
     public static final String EXTERNAL_ID = "samstage.externalId";
-    public static final String STACK_NAME = "samstage.stackName";
+    /** Also the key the suite finds the stage's stack by. */
+    public static final String STACK_NAME = StageProperties.STACK_NAME;
     public static final String BUCKET = "samstage.bucket";
     public static final String PREFIX = "samstage.prefix";
     public static final String KMS_KEY_ID = "samstage.kmsKeyId";
@@ -36,7 +38,7 @@ public final class StagePropertyNames {
      * Where a stage's suite invokes functions through Lambda's Invoke API: the local stage's own
      * address, handed to the suite JVM (the test kit reads it); unset for a deployed stage.
      */
-    public static final String LAMBDA_ENDPOINT = "samstage.lambdaEndpoint";
+    public static final String LAMBDA_ENDPOINT = StageProperties.LAMBDA_ENDPOINT;
 
     /** Every stage override the resolver reads. */
     public static final List<String> STAGE_OVERRIDES = List.of(ACCOUNT_ID, REGION, ROLE_ARN, EXTERNAL_ID, STACK_NAME,

@@ -30,14 +30,13 @@ import java.util.zip.Deflater;
  */
 public final class DeterministicZip {
 
-    private static final int LOCAL_HEADER = 0x04034b50;
-    private static final int CENTRAL_HEADER = 0x02014b50;
-    private static final int END_OF_CENTRAL = 0x06054b50;
-    private static final int ZIP64_END_OF_CENTRAL = 0x06064b50;
-    private static final int ZIP64_LOCATOR = 0x07064b50;
+    /** The record signatures of PKWARE's APPNOTE (4.3.7, 4.3.12, 4.3.16, 4.3.14, 4.3.15). */
+    private static final int LOCAL_HEADER = 0x04034b50, CENTRAL_HEADER = 0x02014b50, END_OF_CENTRAL = 0x06054b50,
+            ZIP64_END_OF_CENTRAL = 0x06064b50, ZIP64_LOCATOR = 0x07064b50;
+    /** General purpose bit 11: names are UTF-8. */
     private static final int UTF8_NAMES = 0x0800;
-    private static final int STORED = 0;
-    private static final int DEFLATED = 8;
+    /** Compression methods. */
+    private static final int STORED = 0, DEFLATED = 8;
     /** MS-DOS date of 1980-01-01 (day 1, month 1, year 0); the time field is 00:00:00. */
     private static final int DOS_DATE = (1 << 5) | 1;
     private static final int DOS_TIME = 0;

@@ -152,13 +152,8 @@ class CloudFormationDrivenShiftTest {
     @Test
     void linearTenPercentEveryMinuteRaisesTheWeightInTenPercentStepsOnTheScaledClock() {
         // slow enough that sampling every few milliseconds sees every step even on a busy machine
-        LocalAws.get().minuteSeconds(0.5);
-        createOnVersionOne(false, "Linear10PercentEvery1Minute");
-
-        Instant started = Instant.now();
-        stack.deploy(ShiftStack.template("v2", false), "Linear10PercentEvery1Minute");
-        List<Reading> readings = stack.sampleUntilSettled(r -> { });
-        Duration took = Duration.between(started, Instant.now());
+        TimedShift shift = timedUpdateToVersionTwo(0.5, false, "Linear10PercentEvery1Minute");
+        List<Reading> readings = shift.readings();
 
         assertThat(weightsOfVersionTwo(readings)).containsExactly(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
         assertThat(readings).filteredOn(r -> !r.weights().isEmpty())
@@ -166,7 +161,7 @@ class CloudFormationDrivenShiftTest {
                 .allSatisfy(r -> assertThat(r.version()).isEqualTo("1"));
         assertThat(last(readings)).isEqualTo(new Reading("UPDATE_COMPLETE", "2", Map.of()));
         // nine intervals of one AWS minute each: 4.5 s at 0.5 s per minute
-        assertThat(took).isGreaterThan(Duration.ofMillis(4400));
+        assertThat(shift.took()).isGreaterThan(Duration.ofMillis(4400));
         DeploymentInfo deployment = theUpdatesDeployment();
         assertThat(deployment.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(deployment.deploymentConfigName()).isEqualTo("CodeDeployDefault.LambdaLinear10PercentEvery1Minute");
@@ -297,15 +292,10 @@ class CloudFormationDrivenShiftTest {
 
     @Test
     void aHookThatNeverReportsFailsTheDeploymentWhenTheScaledHourIsOver() {
-        LocalAws.get().minuteSeconds(0.02);
-        createOnVersionOne(true, "AllAtOnce");
+        TimedShift shift = timedUpdateToVersionTwo(0.02, true, "AllAtOnce");
 
-        Instant started = Instant.now();
-        stack.deploy(ShiftStack.template("v2", true), "AllAtOnce");
-        List<Reading> readings = stack.sampleUntilSettled(r -> { });
-
-        assertThat(Duration.between(started, Instant.now())).isGreaterThan(Duration.ofMillis(1100));
-        assertThat(last(readings)).isEqualTo(new Reading("UPDATE_ROLLBACK_COMPLETE", "1", Map.of()));
+        assertThat(shift.took()).isGreaterThan(Duration.ofMillis(1100));
+        assertThat(last(shift.readings())).isEqualTo(new Reading("UPDATE_ROLLBACK_COMPLETE", "1", Map.of()));
         DeploymentInfo deployment = theUpdatesDeployment();
         assertThat(deployment.errorInformation().codeAsString()).isEqualTo("HOOK_EXECUTION_FAILURE");
         assertThat(deployment.errorInformation().message()).contains("did not report a status within 60 minutes");
@@ -323,6 +313,20 @@ class CloudFormationDrivenShiftTest {
         assertThat(weightsOfVersionTwo(readings)).containsExactly(0.1);
         assertThat(last(readings)).isEqualTo(new Reading("UPDATE_COMPLETE", "2", Map.of()));
         assertThat(theUpdatesDeployment().deploymentConfigName()).isEqualTo("CodeDeployDefault.LambdaCanary10Percent5Minutes");
+    }
+
+    /** What a test saw of the update from v1 to v2, and how long the update took. */
+    private record TimedShift(List<Reading> readings, Duration took) {
+    }
+
+    /** Creates the stack on v1, then updates it to v2 on a clock of {@code minuteSeconds} per AWS minute. */
+    private TimedShift timedUpdateToVersionTwo(double minuteSeconds, boolean hooks, String deployType) {
+        LocalAws.get().minuteSeconds(minuteSeconds);
+        createOnVersionOne(hooks, deployType);
+        Instant started = Instant.now();
+        stack.deploy(ShiftStack.template("v2", hooks), deployType);
+        List<Reading> readings = stack.sampleUntilSettled(r -> { });
+        return new TimedShift(readings, Duration.between(started, Instant.now()));
     }
 
     private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
