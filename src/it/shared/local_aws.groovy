@@ -6,16 +6,22 @@
 def port = System.getenv('SAMSTAGE_IT_AWS_PORT') ?: awsPort
 def endpoint = "http://localhost:${port}"
 
-def request = { String method, String path, String region, String service, String body = null,
+// accessKey: the build account's, or one AssumeRole gave (the local AWS acts in the role's account)
+def requestAs = { String accessKey, String method, String path, String region, String service, String body = null,
                 Map<String, String> headers = [:] ->
     def c = new URL("${endpoint}${path}").openConnection()
     c.requestMethod = method
     c.setRequestProperty('Authorization',
-            "AWS4-HMAC-SHA256 Credential=AKIAFAKESAMSTAGE0001/20260101/${region}/${service}/aws4_request")
+            "AWS4-HMAC-SHA256 Credential=${accessKey}/20260101/${region}/${service}/aws4_request")
     headers.each { k, v -> c.setRequestProperty(k, v) }
     if (body != null) { c.doOutput = true; c.outputStream.withWriter { it << body } }
     c
 }
+def request = { String method, String path, String region, String service, String body = null,
+                Map<String, String> headers = [:] ->
+    requestAs('AKIAFAKESAMSTAGE0001', method, path, region, service, body, headers)
+}
+def json = { c -> new groovy.json.JsonSlurper().parse(c.inputStream) }
 
 def objectBytes = { String bucket, String key, String region ->
     def c = request('GET', "/${bucket}/${key}", region, 's3')
@@ -56,6 +62,40 @@ while (true) {
 [
     port: port,
     endpoint: endpoint,
+    // a control request of the compatibility layer (/samstage-compat/...): its JSON answer
+    compat: { String method, String path, String body = null ->
+        def c = new URL("${endpoint}${path}").openConnection()
+        c.requestMethod = method
+        if (body != null) { c.doOutput = true; c.outputStream.withWriter { it << body } }
+        assert c.responseCode == 200 : "${method} ${path}: ${c.responseCode}"
+        json(c)
+    },
+    // the access key of a session in the role (and so in its account), as AssumeRole answers it
+    assumeRole: { String roleArn, String region ->
+        def c = request('POST', '/', region, 'sts', "Action=AssumeRole&Version=2011-06-15&RoleSessionName=verify&RoleArn=${roleArn}",
+                ['Content-Type': 'application/x-www-form-urlencoded'])
+        assert c.responseCode == 200 : "AssumeRole ${roleArn}: ${c.responseCode}"
+        (c.inputStream.text =~ /<AccessKeyId>([^<]+)<\/AccessKeyId>/)[0][1]
+    },
+    // Lambda Invoke (RequestResponse) of name[:qualifier]: the version that ran and the function's answer
+    invokeFunction: { String accessKey, String function, String payload, String region ->
+        def c = requestAs(accessKey, 'POST', "/2015-03-31/functions/${function}/invocations", region, 'lambda', payload,
+                ['Content-Type': 'application/json'])
+        assert c.responseCode == 200 : "Invoke ${function}: ${c.responseCode}"
+        [version: c.getHeaderField('X-Amz-Executed-Version'), error: c.getHeaderField('X-Amz-Function-Error'), answer: json(c)]
+    },
+    alias: { String accessKey, String function, String alias, String region ->
+        def c = requestAs(accessKey, 'GET', "/2015-03-31/functions/${function}/aliases/${alias}", region, 'lambda')
+        // moto answers GetAlias with 201 (AWS: 200); the SDKs take any 2xx
+        assert c.responseCode in [200, 201] : "GetAlias ${function}:${alias}: ${c.responseCode}"
+        json(c)
+    },
+    stackStatus: { String accessKey, String stack, String region ->
+        def c = requestAs(accessKey, 'POST', '/', region, 'cloudformation', "Action=DescribeStacks&Version=2010-05-15&StackName=${stack}",
+                ['Content-Type': 'application/x-www-form-urlencoded'])
+        assert c.responseCode == 200 : "DescribeStacks ${stack}: ${c.responseCode}"
+        (c.inputStream.text =~ /<StackStatus>([^<]+)<\/StackStatus>/)[0][1]
+    },
     createBucket: { String bucket, String region ->
         def c = request('PUT', "/${bucket}", region, 's3',
                 "<CreateBucketConfiguration><LocationConstraint>${region}</LocationConstraint></CreateBucketConfiguration>")

@@ -12,6 +12,8 @@ import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.release.EntryResult;
 import dev.samstage.core.release.StageLedgers;
 import dev.samstage.core.traffic.TrafficShiftFollower;
+import dev.samstage.core.time.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import dev.samstage.core.events.StageListener;
@@ -68,6 +70,13 @@ public class DeployMojo extends AbstractReleaseMojo {
     @Parameter(property = "samstage.releaseWait")
     protected String releaseWait;
 
+    /**
+     * How often CodeDeploy is read while traffic shifts (seconds, or ISO-8601 such as {@code PT0.5S}); each
+     * read that sees the shift move prints a progress line. Default 5 seconds.
+     */
+    @Parameter(property = StagePropertyNames.TRAFFIC_POLL_INTERVAL, defaultValue = "5")
+    protected String trafficPollInterval;
+
     @Override
     protected void execute(Environment stage, Path template, StageListener listener) throws MojoExecutionException {
         if (stage.isLocal()) {
@@ -92,13 +101,18 @@ public class DeployMojo extends AbstractReleaseMojo {
                 : PackagedTemplate.given(project.getBasedir().toPath().resolve(packagedTemplate.toPath()).normalize(),
                         PACKAGED_TEMPLATE);
         Optional<String> reviewed = reviewedChangeSet();
+        Duration poll = Durations.parse(trafficPollInterval, StagePropertyNames.TRAFFIC_POLL_INTERVAL);
+        if (poll.isZero() || poll.isNegative()) {
+            throw new StageException(StagePropertyNames.TRAFFIC_POLL_INTERVAL + " '" + trafficPollInterval + "' must be above zero;"
+                    + " use seconds (5) or ISO-8601 (PT0.5S).");
+        }
         String region = stage.region().orElseThrow();
         try (AwsClientFactory base = AwsClientFactory.create(region, awsEndpoint().orElse(null))) {
             if (releaseGate) {
                 enterStage(stage, base, listener);
             }
             new StageDeployer(base, listener)
-                    .following(new TrafficShiftFollower())
+                    .following(new TrafficShiftFollower(Clock.systemUTC(), Sleeper.SYSTEM, poll))
                     .deploy(new DeployRequest(stage, project.getArtifactId(), packaged, PackagedTemplate.url(packaged.getParent()),
                             outputDir, reviewed, failOnEmptyChangeSet, Map.of()));
         }

@@ -90,7 +90,7 @@ public class PackageMojo extends AbstractStageMojo {
         // the stage decides how traffic shifts, not hand edits of the template (local runs have no traffic to shift)
         TrafficPolicy policy = stage.isLocal() ? null : TrafficPolicy.of(stage);
         PackageRequest request = new PackageRequest(template, project.getBasedir().toPath(), stageOutputDir(stage),
-                javaBuildOutput(built), bucket, stage.prefix(), stage.kmsKey(),
+                javaBuildOutput(built, project.getArtifacts()), bucket, stage.prefix(), stage.kmsKey(),
                 edited -> {
                     if (policy != null) {
                         new DeploymentPreferenceWriter(listener).apply(edited, policy);
@@ -107,14 +107,20 @@ public class PackageMojo extends AbstractStageMojo {
         Map<Path, JavaBuildOutput> modules = new HashMap<>();
         for (org.apache.maven.project.MavenProject module : session.getProjects()) {
             if (module != project && !"pom".equals(module.getPackaging())) {
-                modules.put(module.getBasedir().toPath(), javaBuildOutput(module));
+                modules.put(module.getBasedir().toPath(), javaBuildOutput(module, module.getArtifacts()));
             }
         }
         return modules;
     }
 
-    /** The classes plus runtime jars (Lambda's {@code lib/} layout), or the shaded jar when the build makes one. */
-    static JavaBuildOutput javaBuildOutput(org.apache.maven.project.MavenProject built) {
+    /**
+     * The classes plus runtime jars (Lambda's {@code lib/} layout), or the shaded jar when the build makes one.
+     * The dependencies come from the project this goal resolved ({@code requiresDependencyResolution}), not from
+     * the forked build's copy: a fork whose last goals need no resolution (copy-resources at package, as a
+     * PostTraffic hook's assembly does) leaves that copy's artifact set empty, and the function would ship
+     * without its {@code lib/}.
+     */
+    static JavaBuildOutput javaBuildOutput(org.apache.maven.project.MavenProject built, java.util.Set<Artifact> dependencies) {
         File jar = built.getArtifact() == null ? null : built.getArtifact().getFile();
         boolean shades = built.getBuildPlugins().stream().anyMatch(p -> "maven-shade-plugin".equals(p.getArtifactId()));
         if (shades && jar != null && jar.isFile()) {
@@ -125,7 +131,7 @@ public class PackageMojo extends AbstractStageMojo {
             return JavaBuildOutput.none();
         }
         List<Path> jars = new ArrayList<>();
-        for (Artifact a : built.getArtifacts()) {
+        for (Artifact a : dependencies) {
             boolean runtime = Artifact.SCOPE_COMPILE.equals(a.getScope()) || Artifact.SCOPE_RUNTIME.equals(a.getScope());
             if (runtime && a.getFile() != null && a.getFile().getName().endsWith(".jar")) {
                 jars.add(a.getFile().toPath());

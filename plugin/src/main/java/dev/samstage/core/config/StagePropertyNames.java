@@ -34,6 +34,8 @@ public final class StagePropertyNames {
     /** The id of a reviewed change set to execute. */
     public static final String CHANGE_SET = "samstage.changeSet";
     public static final String FAIL_ON_EMPTY_CHANGE_SET = "samstage.failOnEmptyChangeSet";
+    /** How often CodeDeploy is read while traffic shifts. */
+    public static final String TRAFFIC_POLL_INTERVAL = "samstage.trafficPollInterval";
     /**
      * Where a stage's suite invokes functions through Lambda's Invoke API: the local stage's own
      * address, handed to the suite JVM (the test kit reads it); unset for a deployed stage.

@@ -295,8 +295,9 @@ final class RegionDeployment {
                     ? "the next deploy deletes the stack and creates it again"
                     : "the previous version is still in place";
             listener.on(StageEvent.error("Root cause: " + cause));
-            throw new StackFailedException("Stack " + stackName() + " in " + region + " ended in " + status + ": " + cause
-                    + "; " + next + ". Fix the cause and deploy again.", status);
+            // the cause is a sentence of its own (a traffic shift summary ends with a full stop): one clause here
+            throw new StackFailedException("Stack " + stackName() + " in " + region + " ended in " + status + ": "
+                    + cause.replaceAll("\\.+$", "") + "; " + next + ". Fix the cause and deploy again.", status);
         }
         configuration.stackPolicy().ifPresent(policy -> cfn.setStackPolicy(r -> r.stackName(stackName()).stackPolicyBody(policy)));
         Map<String, String> outputs = outputs(done);

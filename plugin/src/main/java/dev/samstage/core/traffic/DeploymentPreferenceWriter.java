@@ -180,6 +180,11 @@ public final class DeploymentPreferenceWriter {
 
     private void warnWithoutAlias(String file, TemplateResource function, TemplateNode preference, Set<String> hookFunctions,
                                   TrafficPolicy policy) {
+        if (disabled(preference)) {
+            // SAM wants an alias only for an enabled preference; 'Enabled: false' (a hook function's usual
+            // setting) is accepted without one and asks for no traffic shifting
+            return;
+        }
         if (preference != null) {
             listener.on(StageEvent.warn("Resources." + function.logicalId() + " in " + file + " has a DeploymentPreference but no"
                     + " AutoPublishAlias: SAM refuses that and no traffic shifting can happen. Add 'AutoPublishAlias: live' to it"
@@ -189,6 +194,11 @@ public final class DeploymentPreferenceWriter {
                     + policy.stage() + "'s deployment preference " + policy.type() + " does not apply to it: its new code takes all"
                     + " traffic at once, without alarms. Add 'AutoPublishAlias: live' to it (or to Globals.Function) to shift traffic safely."));
         }
+    }
+
+    private static boolean disabled(TemplateNode preference) {
+        return preference instanceof TemplateMap map && map.get("Enabled")
+                .filter(n -> n instanceof TemplateScalar s && s.text().equalsIgnoreCase("false")).isPresent();
     }
 
     private static void checkGeneratedIds(Template template, String file, Map<String, TemplateMap> generated) {

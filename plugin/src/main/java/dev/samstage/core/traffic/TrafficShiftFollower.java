@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
@@ -82,7 +83,7 @@ public final class TrafficShiftFollower implements ExecutionFollower {
                 return Optional.empty();
             } catch (ExecutionException e) {
                 listener.on(StageEvent.warn("Could not follow traffic shifting in stack " + stackName + ": "
-                        + e.getCause().getMessage()));
+                        + reason(e.getCause())));
                 return Optional.empty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -93,5 +94,18 @@ public final class TrafficShiftFollower implements ExecutionFollower {
                 cloudFormation.close();
             }
         };
+    }
+
+    /** Why the watch stopped, in one line; a refused call names the gap in the role instead of the SDK's text. */
+    static String reason(Throwable failure) {
+        if (failure instanceof AwsServiceException e && (e.statusCode() == 403 || (e.awsErrorDetails() != null
+                && String.valueOf(e.awsErrorDetails().errorCode()).startsWith("AccessDenied")))) {
+            String service = e.awsErrorDetails() == null ? "AWS" : e.awsErrorDetails().serviceName();
+            return "the deploying credentials were refused a " + service + " call (HTTP " + e.statusCode() + "), so the shift's"
+                    + " progress and CodeDeploy's error are not shown; the stack's own result still decides the deploy. Grant the"
+                    + " deployment role CodeDeploy's read actions: regenerate it with mvn samstage:pipeline and update the"
+                    + " deployment role stack.";
+        }
+        return failure.getMessage();
     }
 }

@@ -171,6 +171,50 @@ class EnforcedRolesTest {
     }
 
     @Test
+    void followingADrivenTrafficShiftWithTheDeploymentRoleMakesOnlyListedAllowedCalls() throws Exception {
+        try (AwsClientFactory build = buildRole(buildOperations); AwsClientFactory deployBase = buildRole(deployOperations)) {
+            aws.enforceIam();
+            deployWith(deployBase, packageWith(build));
+            // new code publishes a new version: CloudFormation asks CodeDeploy to shift the alias to it
+            Files.writeString(dir.resolve("code/orders.txt"), "orders, second release");
+            DeployResult updated = deployWith(deployBase, packageWith(build));
+
+            assertThat(updated.primary().outcome()).isEqualTo(DeployResult.Outcome.UPDATED);
+        }
+        assertThat(events).filteredOn(e -> e instanceof StageEvent.Note n && n.severity().compareTo(StageEvent.Severity.WARN) >= 0)
+                .extracting(e -> ((StageEvent.Note) e).message()).isEmpty();
+        assertThat(events).filteredOn(e -> e instanceof StageEvent.Note).extracting(e -> ((StageEvent.Note) e).message())
+                .anyMatch(m -> m.startsWith("Traffic shift of ") && m.contains(":live to version 2 succeeded (CodeDeploy deployment d-"));
+        // every call the follower makes while CodeDeploy runs the deployment, each listed and granted
+        assertThat(deployOperations).contains("CodeDeploy.ListDeploymentGroups", "CodeDeploy.GetDeployment",
+                "CodeDeploy.ListDeployments", "CodeDeploy.BatchGetDeployments", "CodeDeploy.ListDeploymentTargets",
+                "CodeDeploy.BatchGetDeploymentTargets", "CloudWatch.DescribeAlarms", "CloudFormation.DescribeStackResources");
+        Set<String> listed = new java.util.HashSet<>(PluginOperations.UNAUTHORISED_OPERATIONS);
+        listed.addAll(PluginOperations.sdkOperations(Role.DEPLOYMENT));
+        listed.addAll(PluginOperations.sdkOperations(Role.BUILD));
+        assertThat(deployOperations).isSubsetOf(listed);
+    }
+
+    @Test
+    void withoutTheDeploymentRolesTrafficShiftingStatementTheShiftCannotBeFollowed() throws Exception {
+        try (AwsClientFactory build = buildRole(buildOperations); AwsClientFactory deployBase = buildRole(deployOperations)) {
+            aws.enforceIam();
+            deployWith(deployBase, packageWith(build));
+            aws.relaxIam();
+            writeDeploymentRole(statements -> without(statements, s -> "TrafficShifting".equals(s.get("Sid"))));
+            aws.enforceIam();
+            Files.writeString(dir.resolve("code/orders.txt"), "orders, second release");
+            deployWith(deployBase, packageWith(build));
+        }
+        assertThat(events).filteredOn(e -> e instanceof StageEvent.Note n && n.severity().compareTo(StageEvent.Severity.WARN) >= 0)
+                .extracting(e -> ((StageEvent.Note) e).message()).containsExactly("Could not follow traffic shifting in stack "
+                        + STACK + ": the deploying credentials were refused a CodeDeploy call (HTTP 403), so the shift's progress"
+                        + " and CodeDeploy's error are not shown; the stack's own result still decides the deploy. Grant the"
+                        + " deployment role CodeDeploy's read actions: regenerate it with mvn samstage:pipeline and update the"
+                        + " deployment role stack.");
+    }
+
+    @Test
     void callsOutsideTheGeneratedPoliciesAreDenied() {
         try (AwsClientFactory build = buildRole(buildOperations)) {
             AwsClientFactory deployment = assumeDeploymentRole(build);

@@ -225,6 +225,40 @@ class DeploymentPreferenceWriterTest {
     }
 
     @Test
+    void aHookFunctionWhosePreferenceIsDisabledNeedsNoAliasAndIsNotWarnedAbout() {
+        Template template = Template.parse("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ShopFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: shop.Handler::handleRequest
+                      Runtime: java21
+                      CodeUri: s3://bucket/shop.zip
+                      AutoPublishAlias: live
+                      DeploymentPreference:
+                        Hooks:
+                          PreTraffic: !Ref PreTrafficHook
+                  PreTrafficHook:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: shop.Check::handleRequest
+                      Runtime: java21
+                      CodeUri: s3://bucket/shop.zip
+                      DeploymentPreference:
+                        Enabled: false
+                """, TemplateFormat.YAML, "template.yaml");
+
+        new DeploymentPreferenceWriter(events::add).apply(template, dev());
+
+        assertThat(events).filteredOn(e -> e.severity() == StageEvent.Severity.WARN).isEmpty();
+        // SAM accepts it: the disabled preference asks for no alias
+        JsonNode translated = SamTranslator.translate(template.render());
+        assertThat(translated.get("Resources").has("PreTrafficHook")).isTrue();
+        assertThat(translated.get("Resources").has("ShopFunctionAliaslive")).isTrue();
+    }
+
+    @Test
     void aStageAlarmTheTemplateAlreadyNamesIsNotAddedTwice() {
         Template template = shop();
         TrafficPolicy policy = TrafficPolicy.builder("prod", DeploymentPreferenceType.of("AllAtOnce"))

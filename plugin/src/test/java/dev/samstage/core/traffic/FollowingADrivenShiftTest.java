@@ -119,7 +119,7 @@ class FollowingADrivenShiftTest {
                 .deploymentId();
         assertThat(failure).hasMessage("Stack checkout-prod in us-east-1 ended in UPDATE_ROLLBACK_COMPLETE: Traffic shifting in"
                 + " stack checkout-prod failed and was rolled back: checkout:live (deployment " + id + ") stopped with ALARM_ACTIVE,"
-                + " alarms in ALARM: checkout-errors.; the previous version is still in place. Fix the cause and deploy again.");
+                + " alarms in ALARM: checkout-errors; the previous version is still in place. Fix the cause and deploy again.");
         assertThat(percentsReported()).contains(30.0).allSatisfy(p -> assertThat(p).isLessThan(50.0));
         assertThat(lines(StageEvent.Severity.ERROR)).contains(
                 "Traffic shift of checkout:live to version 2 was stopped (CodeDeploy deployment " + id + ") with ALARM_ACTIVE:"
