@@ -21,14 +21,14 @@ that share of the requests, at a chosen point of a shift on the scaled clock; a 
 time SetAlarmState that precisely from outside. A trip fires once. ``GET`` lists the armed and
 fired trips; ``DELETE`` removes them.
 """
-import json
 import random
 import string
 import threading
 
 from moto.cloudwatch.models import cloudwatch_backends, make_arn_for_alarm
 from moto.core.common_models import CloudFormationModel
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+from .common import json_body, serve_controls
 
 TRIPS_PATH = "/samstage-compat/alarm-trips"
 
@@ -154,39 +154,21 @@ def _patch_route():
     codedeploy_traffic_shift.Shift._route = _route
 
 
-def _respond(start_response, status, answer):
-    payload = json.dumps(answer).encode("utf-8")
-    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
-    return [payload]
-
-
-def _control(environ, start_response):
-    method = environ["REQUEST_METHOD"]
-    try:
-        if method == "POST":
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            return _respond(start_response, "200 OK", arm(json.loads(environ["wsgi.input"].read(length) or b"{}")))
-        if method == "GET":
-            with _lock:
-                return _respond(start_response, "200 OK", {"trips": list(_trips)})
-        if method == "DELETE":
-            with _lock:
-                _trips.clear()
-            return _respond(start_response, "200 OK", {"trips": []})
-    except (ValueError, KeyError) as e:
-        return _respond(start_response, "400 Bad Request", {"message": str(e)})
-    return _respond(start_response, "404 Not Found", {"message": f"no compat control {method} {TRIPS_PATH}"})
+def _control(method, path, query, environ):
+    if method == "POST":
+        return arm(json_body(environ))
+    if method == "GET":
+        with _lock:
+            return {"trips": list(_trips)}
+    if method == "DELETE":
+        with _lock:
+            _trips.clear()
+        return {"trips": []}
+    return None
 
 
 def install():
     _patch_route()
-    dispatch = DomainDispatcherApplication.__call__
-
-    def call(self, environ, start_response):
-        if environ.get("PATH_INFO", "") == TRIPS_PATH:
-            return _control(environ, start_response)
-        return dispatch(self, environ, start_response)
-
-    DomainDispatcherApplication.__call__ = call
+    serve_controls([TRIPS_PATH], _control)
     # defining CfnMetricAlarm registered it: moto looks models up through __subclasses__()
     return CfnMetricAlarm

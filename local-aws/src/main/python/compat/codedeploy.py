@@ -40,7 +40,6 @@ import json
 import re
 import time
 import uuid
-from urllib.parse import parse_qs
 
 from moto.codedeploy import models, responses
 from moto.codedeploy.exceptions import (
@@ -49,9 +48,8 @@ from moto.codedeploy.exceptions import (
 )
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.common_models import CloudFormationModel
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 
-from .common import epoch_seconds, replace_methods
+from .common import epoch_seconds, json_body, replace_methods, serve_controls
 
 CONTROL_PREFIX = "/samstage-compat/codedeploy/"
 TERMINAL = {"Succeeded", "Failed", "Stopped"}
@@ -474,23 +472,12 @@ def _hook_statuses(query):
     return {"hookStatuses": backend.samstage_hook_statuses}
 
 
-def _control(environ, start_response):
-    path = environ.get("PATH_INFO", "")[len(CONTROL_PREFIX):]
-    query = {k: v[-1] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
-    try:
-        if path == "script" and environ["REQUEST_METHOD"] == "POST":
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            body = json.loads(environ["wsgi.input"].read(length) or b"{}")
-            answer, status = _script({**query, **body}), "200 OK"
-        elif path == "hook-statuses" and environ["REQUEST_METHOD"] == "GET":
-            answer, status = _hook_statuses(query), "200 OK"
-        else:
-            answer, status = {"message": f"no compat control {environ['REQUEST_METHOD']} {path}"}, "404 Not Found"
-    except (ValueError, KeyError, CodeDeployException) as e:
-        answer, status = {"message": str(e)}, "400 Bad Request"
-    payload = json.dumps(answer).encode("utf-8")
-    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
-    return [payload]
+def _control(method, path, query, environ):
+    if path == CONTROL_PREFIX + "script" and method == "POST":
+        return _script({**query, **json_body(environ)})
+    if path == CONTROL_PREFIX + "hook-statuses" and method == "GET":
+        return _hook_statuses(query)
+    return None
 
 
 def install():
@@ -501,12 +488,4 @@ def install():
     replace_methods(responses.CodeDeployResponse, get_deployment, batch_get_deployments, get_deployment_config,
                     create_deployment_config, stop_deployment, put_lifecycle_event_hook_execution_status,
                     list_deployment_targets, batch_get_deployment_targets)
-
-    dispatch = DomainDispatcherApplication.__call__
-
-    def call(self, environ, start_response):
-        if environ.get("PATH_INFO", "").startswith(CONTROL_PREFIX):
-            return _control(environ, start_response)
-        return dispatch(self, environ, start_response)
-
-    DomainDispatcherApplication.__call__ = call
+    serve_controls([CONTROL_PREFIX], _control, errors=(ValueError, KeyError, CodeDeployException))

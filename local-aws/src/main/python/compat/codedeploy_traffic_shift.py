@@ -69,15 +69,14 @@ import string
 import threading
 import time
 import uuid
-from urllib.parse import parse_qs
 
 from moto.awslambda.models import lambda_backends
 from moto.cloudwatch.models import cloudwatch_backends
 from moto.codedeploy import models as codedeploy_models
 from moto.core import DEFAULT_ACCOUNT_ID
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 
 from .codedeploy import InvalidLifecycleEventHookExecutionStatusException, codedeploy_error
+from .common import json_body, serve_controls
 
 LIFECYCLE_EVENTS = ["BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic"]
 HOOK_TIMEOUT_MINUTES = 60
@@ -409,40 +408,18 @@ def _aws_ids():
     codedeploy_models.DeploymentInfo.__init__ = __init__
 
 
-def _respond(start_response, status, answer):
-    payload = json.dumps(answer).encode("utf-8")
-    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
-    return [payload]
-
-
-def _control(environ, start_response):
-    path = environ.get("PATH_INFO", "")
-    method = environ["REQUEST_METHOD"]
-    query = {k: v[-1] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
-    try:
-        if path == CLOCK_PATH and method == "POST":
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            set_minute_seconds(json.loads(environ["wsgi.input"].read(length) or b"{}")["minuteSeconds"])
-            return _respond(start_response, "200 OK", {"minuteSeconds": minute_seconds()})
-        if path == CLOCK_PATH and method == "GET":
-            return _respond(start_response, "200 OK", {"minuteSeconds": minute_seconds()})
-        if path == INVOCATIONS_PATH and method == "GET":
-            found = _invocations(query.get("account", DEFAULT_ACCOUNT_ID), query.get("region", "us-east-1"))
-            wanted = query.get("functionName")
-            return _respond(start_response, "200 OK", {"invocations": [
-                i for i in found if wanted is None or i["functionName"] == wanted]})
-    except (ValueError, KeyError) as e:
-        return _respond(start_response, "400 Bad Request", {"message": str(e)})
-    return _respond(start_response, "404 Not Found", {"message": f"no compat control {method} {path}"})
+def _control(method, path, query, environ):
+    if path == CLOCK_PATH and method == "POST":
+        set_minute_seconds(json_body(environ)["minuteSeconds"])
+    if path == CLOCK_PATH and method in ("POST", "GET"):
+        return {"minuteSeconds": minute_seconds()}
+    if path == INVOCATIONS_PATH and method == "GET":
+        found = _invocations(query.get("account", DEFAULT_ACCOUNT_ID), query.get("region", "us-east-1"))
+        wanted = query.get("functionName")
+        return {"invocations": [i for i in found if wanted is None or i["functionName"] == wanted]}
+    return None
 
 
 def install():
     _aws_ids()
-    dispatch = DomainDispatcherApplication.__call__
-
-    def call(self, environ, start_response):
-        if environ.get("PATH_INFO", "") in (CLOCK_PATH, INVOCATIONS_PATH):
-            return _control(environ, start_response)
-        return dispatch(self, environ, start_response)
-
-    DomainDispatcherApplication.__call__ = call
+    serve_controls([CLOCK_PATH, INVOCATIONS_PATH], _control)

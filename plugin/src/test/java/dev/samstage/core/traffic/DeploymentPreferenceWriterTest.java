@@ -231,22 +231,13 @@ class DeploymentPreferenceWriterTest {
                 Resources:
                   ShopFunction:
                     Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: shop.Handler::handleRequest
-                      Runtime: java21
-                      CodeUri: s3://bucket/shop.zip
-                      AutoPublishAlias: live
-                      DeploymentPreference:
-                        Hooks:
-                          PreTraffic: !Ref PreTrafficHook
+                    Properties: {Handler: "shop.Handler::handleRequest", AutoPublishAlias: live,
+                                 DeploymentPreference: {Hooks: {PreTraffic: !Ref PreTrafficHook}}}
                   PreTrafficHook:
                     Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: shop.Check::handleRequest
-                      Runtime: java21
-                      CodeUri: s3://bucket/shop.zip
-                      DeploymentPreference:
-                        Enabled: false
+                    Properties: {Handler: "shop.Check::handleRequest", DeploymentPreference: {Enabled: false}}
+                Globals:
+                  Function: {Runtime: java21, CodeUri: "s3://bucket/shop.zip"}
                 """, TemplateFormat.YAML, "template.yaml");
 
         new DeploymentPreferenceWriter(events::add).apply(template, dev());

@@ -37,12 +37,11 @@ class FollowingADrivenShiftTest {
 
     private static final String ACCOUNT = "123456789012";
 
-    @TempDir
-    Path dir;
-
     private final List<StageEvent> events = new CopyOnWriteArrayList<>();
     private ShiftStack stack;
-    private int templates;
+    /** Where the packaged templates and the deploy's outputs go. */
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void serviceOnVersionOne() throws IOException {
@@ -61,8 +60,7 @@ class FollowingADrivenShiftTest {
     }
 
     private DeployResult deploy(String code, String deployType, StageListener listener) throws IOException {
-        Path template = dir.resolve("packaged-" + (++templates) + ".yaml");
-        Files.writeString(template, ShiftStack.template(code, false));
+        Path template = Files.writeString(Files.createTempFile(dir, "packaged-", ".yaml"), ShiftStack.template(code, false));
         Environment prod = Environment.builder("prod").accountId(ACCOUNT).regions(List.of("us-east-1"))
                 .stackName(ShiftStack.STACK).parameterOverrides(Map.of("DeployType", deployType))
                 .alarms(List.of(ShiftStack.ALARM)).build();
