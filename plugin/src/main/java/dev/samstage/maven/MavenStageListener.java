@@ -73,7 +73,9 @@ final class MavenStageListener implements StageListener {
             terminal.print("\r\u001B[2K");
             terminal.flush();
             progressShowing = false;
+            // the erased live line is shown again by the next progress event, even an unchanged one
+            lastProgress = null;
         }
-        lastProgress = null;
+        // in a build log a printed line stays: the same progress again after another line would only repeat it
     }
 }

@@ -45,6 +45,20 @@ class MavenStageListenerTest {
                 "[warn] a warning");
     }
 
+    @Test
+    void aProgressLineIsNotRepeatedAfterTheLineThatFollowsIt() {
+        batch.on(new UploadProgress("s3://artifacts/code.zip", 10 * MIB, 100 * MIB));
+        batch.on(StageEvent.info("Uploaded s3://artifacts/config.zip"));
+        now.addAndGet(3 * SECOND);
+        batch.on(new UploadProgress("s3://artifacts/code.zip", 10 * MIB, 100 * MIB));
+        batch.on(new UploadProgress("s3://artifacts/code.zip", 20 * MIB, 100 * MIB));
+
+        assertThat(lines).containsExactly(
+                "[info] Uploading s3://artifacts/code.zip: 10.0 MiB of 100.0 MiB",
+                "[info] Uploaded s3://artifacts/config.zip",
+                "[info] Uploading s3://artifacts/code.zip: 20.0 MiB of 100.0 MiB");
+    }
+
     private final class RecordingLog extends SystemStreamLog {
         @Override
         public void info(CharSequence content) {
