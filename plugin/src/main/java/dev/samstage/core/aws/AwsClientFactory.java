@@ -96,6 +96,14 @@ public final class AwsClientFactory implements AutoCloseable {
         return new AwsClientFactory(region, credentials, endpoint, all, http.share());
     }
 
+    /**
+     * Starts building the HTTP client of the control-plane services in the background, for a
+     * caller about to make its first STS or CloudFormation call after some other work.
+     */
+    public void prepareControlPlane() {
+        http.prepareControl();
+    }
+
     public Region region() {
         return region;
     }

@@ -1,6 +1,7 @@
 package dev.samstage.core.aws;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -22,7 +23,7 @@ final class SdkHttpClients {
 
     private final AtomicInteger users = new AtomicInteger(1);
     private SdkHttpClient transfer;
-    private SdkHttpClient control;
+    private CompletableFuture<SdkHttpClient> control;
     private boolean closed;
 
     /** One more factory shares these clients; it must {@link #release} them. */
@@ -51,19 +52,42 @@ final class SdkHttpClients {
      * kilobytes. Proxies are taken from system properties and then environment variables, as
      * the Apache client does by default.
      */
-    synchronized SdkHttpClient control() {
-        checkOpen();
-        if (control == null) {
-            control = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(SOCKET_TIMEOUT)
-                    .proxyConfiguration(ProxyConfiguration.builder()
-                            .useSystemPropertyValues(true)
-                            .useEnvironmentVariablesValues(true)
-                            .build())
-                    .build();
+    SdkHttpClient control() {
+        CompletableFuture<SdkHttpClient> client;
+        synchronized (this) {
+            checkOpen();
+            if (control == null) {
+                control = CompletableFuture.completedFuture(buildControl());
+            }
+            client = control;
         }
-        return control;
+        return client.join();
+    }
+
+    /**
+     * Starts building the control-plane client in the background, for a caller that will
+     * certainly need it and has other work first: building it loads the JDK's trust store
+     * (parsing its CA certificates), the largest single item of a no-op deploy's own start-up.
+     */
+    synchronized void prepareControl() {
+        if (!closed && control == null) {
+            control = CompletableFuture.supplyAsync(SdkHttpClients::buildControl, runnable -> {
+                Thread thread = new Thread(runnable, "samstage-http-start");
+                thread.setDaemon(true);
+                thread.start();
+            });
+        }
+    }
+
+    private static SdkHttpClient buildControl() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .proxyConfiguration(ProxyConfiguration.builder()
+                        .useSystemPropertyValues(true)
+                        .useEnvironmentVariablesValues(true)
+                        .build())
+                .build();
     }
 
     private void checkOpen() {
@@ -81,7 +105,7 @@ final class SdkHttpClients {
                     transfer.close();
                 }
                 if (control != null) {
-                    control.close();
+                    control.thenAccept(SdkHttpClient::close);
                 }
             }
         }

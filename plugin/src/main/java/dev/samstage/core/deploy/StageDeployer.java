@@ -51,6 +51,8 @@ public final class StageDeployer {
     /** A deployer on the system clock. */
     public StageDeployer(AwsClientFactory base, StageListener listener) {
         this(base, listener, Clock.systemUTC(), Sleeper.SYSTEM);
+        // every deployment's first call is STS or CloudFormation: their HTTP client starts while the request is read
+        base.prepareControlPlane();
     }
 
     /**
