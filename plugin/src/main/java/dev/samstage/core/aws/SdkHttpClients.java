@@ -9,12 +9,13 @@ import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
- * The HTTP clients every {@link AwsClientFactory} derived from one root shares, each built on
- * first use: Apache's pooled client for S3's bulk transfers (parallel multipart uploads) and
- * the JDK's {@code HttpURLConnection} for the small control-plane calls (STS, CloudFormation,
- * CodeDeploy, ...). A goal that never touches S3 then never loads Apache's client (a few
- * hundred classes, a measurable share of a no-op deploy's start-up). Reference-counted: the
- * clients close when the last factory sharing them closes, whatever the order.
+ * The HTTP clients shared by a root {@link AwsClientFactory} and every factory derived from
+ * it, each built on first use: Apache's pooled client for S3's bulk transfers (parallel
+ * multipart uploads) and the JDK's {@code HttpURLConnection} for the small control-plane calls
+ * (STS, CloudFormation, CodeDeploy, ...). A goal that never touches S3 then never loads
+ * Apache's client (a few hundred classes, a measurable share of a no-op deploy's start-up).
+ * Reference-counted: the clients close when the last factory sharing them closes, whatever
+ * the order.
  */
 final class SdkHttpClients {
 
