@@ -1,10 +1,10 @@
 package dev.samstage.core.aws;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -12,7 +12,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -28,8 +27,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds every AWS client samstage uses from one region, one credentials provider and an
- * optional endpoint override (for a local AWS emulator). One HTTP client is shared by all
- * clients of a factory; close the factory to release it.
+ * optional endpoint override (for a local AWS emulator). The HTTP clients are shared by every
+ * client of a factory and of the factories derived from it ({@link SdkHttpClients}: S3 on a
+ * pooled Apache client, the control-plane services on the JDK's), each built when first
+ * needed; close every factory to release them.
  *
  * <p>Retries use the SDK's standard strategy ({@link AwsRetryStrategy#standardRetryStrategy()},
  * the strategy behind {@code RetryMode.STANDARD}): it retries throttling ({@code Throttling},
@@ -57,29 +58,22 @@ public final class AwsClientFactory implements AutoCloseable {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final URI endpoint;
-    private final SdkHttpClient http;
+    private final SdkHttpClients http;
     private final List<ExecutionInterceptor> interceptors;
-
-    private AwsClientFactory(Region region, AwsCredentialsProvider credentials, URI endpoint) {
-        this(region, credentials, endpoint, List.of());
-    }
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private AwsClientFactory(Region region, AwsCredentialsProvider credentials, URI endpoint,
-                             List<ExecutionInterceptor> interceptors) {
+                             List<ExecutionInterceptor> interceptors, SdkHttpClients http) {
         this.region = Objects.requireNonNull(region, "region");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.endpoint = endpoint;
         this.interceptors = List.copyOf(interceptors);
-        this.http = ApacheHttpClient.builder()
-                .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
-                .build();
+        this.http = http;
     }
 
     /** A factory for {@code region} using {@code credentials}; {@code endpoint} may be null. */
     public static AwsClientFactory create(String region, AwsCredentialsProvider credentials, URI endpoint) {
-        return new AwsClientFactory(Region.of(region), credentials, endpoint);
+        return new AwsClientFactory(Region.of(region), credentials, endpoint, List.of(), new SdkHttpClients());
     }
 
     /** A factory on the default credentials chain. */
@@ -89,7 +83,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
     /** The same endpoint and HTTP settings with other credentials (for an assumed role) or region. */
     public AwsClientFactory with(String otherRegion, AwsCredentialsProvider otherCredentials) {
-        return new AwsClientFactory(Region.of(otherRegion), otherCredentials, endpoint, interceptors);
+        return new AwsClientFactory(Region.of(otherRegion), otherCredentials, endpoint, interceptors, http.share());
     }
 
     /**
@@ -99,7 +93,15 @@ public final class AwsClientFactory implements AutoCloseable {
     public AwsClientFactory withInterceptors(List<ExecutionInterceptor> added) {
         List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
         all.addAll(added);
-        return new AwsClientFactory(region, credentials, endpoint, all);
+        return new AwsClientFactory(region, credentials, endpoint, all, http.share());
+    }
+
+    /**
+     * Starts building the HTTP client of the control-plane services in the background, for a
+     * caller about to make its first STS or CloudFormation call after some other work.
+     */
+    public void prepareControlPlane() {
+        http.prepareControl();
     }
 
     public Region region() {
@@ -128,7 +130,7 @@ public final class AwsClientFactory implements AutoCloseable {
         if (plainHttp()) {
             builder.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         }
-        return configure(builder).build();
+        return configure(builder, http.transfer()).build();
     }
 
     private boolean plainHttp() {
@@ -136,41 +138,43 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     public CloudFormationClient cloudFormation() {
-        return configure(CloudFormationClient.builder()).build();
+        return configure(CloudFormationClient.builder(), http.control()).build();
     }
 
     public StsClient sts() {
-        return configure(StsClient.builder()).build();
+        return configure(StsClient.builder(), http.control()).build();
     }
 
     public KmsClient kms() {
-        return configure(KmsClient.builder()).build();
+        return configure(KmsClient.builder(), http.control()).build();
     }
 
     public CodeDeployClient codeDeploy() {
-        return configure(CodeDeployClient.builder()).build();
+        return configure(CodeDeployClient.builder(), http.control()).build();
     }
 
     public CloudWatchClient cloudWatch() {
-        return configure(CloudWatchClient.builder()).build();
+        return configure(CloudWatchClient.builder(), http.control()).build();
     }
 
+    /** An API Gateway client; on the pooled client, as its REST API updates with PATCH. */
     public ApiGatewayClient apiGateway() {
-        return configure(ApiGatewayClient.builder()).build();
+        return configure(ApiGatewayClient.builder(), http.transfer()).build();
     }
 
     public CodePipelineClient codePipeline() {
-        return configure(CodePipelineClient.builder()).build();
+        return configure(CodePipelineClient.builder(), http.control()).build();
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).build();
+        return configure(DynamoDbClient.builder(), http.control()).build();
     }
 
-    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, SdkHttpClient httpClient) {
         builder.region(region)
                 .credentialsProvider(credentials)
-                .httpClient(http)
+                .httpClient(httpClient)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(MAX_ATTEMPTS)
@@ -185,7 +189,9 @@ public final class AwsClientFactory implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        if (closed.compareAndSet(false, true)) {
+            http.release();
+        }
     }
 
     @Override

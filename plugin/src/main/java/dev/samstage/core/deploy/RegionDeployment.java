@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
@@ -50,7 +49,6 @@ final class RegionDeployment {
     private final String sha256;
     private final TemplateConfiguration configuration;
     private final CloudFormationClient cfn;
-    private final ApiGatewayClient apiGateway;
     private final StageListener listener;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -60,7 +58,7 @@ final class RegionDeployment {
     private final ExecutionFollower follower;
 
     RegionDeployment(DeployRequest request, String region, Template template, String templateText,
-                     Optional<String> templateUrl, TemplateConfiguration configuration, CloudFormationClient cfn, ApiGatewayClient apiGateway,
+                     Optional<String> templateUrl, TemplateConfiguration configuration, CloudFormationClient cfn,
                      StageListener listener, Clock clock, Sleeper sleeper, Duration busyWait, boolean labelRegion,
                      AwsClientFactory clients, ExecutionFollower follower) {
         this.request = request;
@@ -74,7 +72,6 @@ final class RegionDeployment {
         this.sha256 = TemplateDigest.sha256Hex(templateText);
         this.configuration = configuration;
         this.cfn = cfn;
-        this.apiGateway = apiGateway;
         this.clock = clock;
         this.sleeper = sleeper;
         this.busyWait = busyWait;
@@ -314,7 +311,7 @@ final class RegionDeployment {
 
     /** The URL the stage's suite calls; deployed to an emulator, the emulator's data plane for the API. */
     private Optional<String> endpoint(Map<String, String> outputs) {
-        Optional<String> url = StageEndpoint.resolve(outputs, cfn, apiGateway, stackName(), region, template);
+        Optional<String> url = StageEndpoint.resolve(outputs, cfn, clients, stackName(), region, template);
         return clients.endpoint().isPresent() ? url.map(u -> EmulatorApiUrl.on(clients.endpoint().get(), u)) : url;
     }
 

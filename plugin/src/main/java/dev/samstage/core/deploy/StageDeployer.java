@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -52,6 +51,8 @@ public final class StageDeployer {
     /** A deployer on the system clock. */
     public StageDeployer(AwsClientFactory base, StageListener listener) {
         this(base, listener, Clock.systemUTC(), Sleeper.SYSTEM);
+        // every deployment's first call is STS or CloudFormation: their HTTP client starts while the request is read
+        base.prepareControlPlane();
     }
 
     /**
@@ -182,8 +183,7 @@ public final class StageDeployer {
                 ? Optional.of(new EnvironmentResolver(request.projectName()).deploymentRoleArn(env, region))
                 : Optional.empty();
         try (StageAccess access = StageAccess.open(base, region, role, env.externalId(), env.accountId(), session, listener);
-             CloudFormationClient cfn = access.clients().cloudFormation();
-             ApiGatewayClient apiGateway = access.clients().apiGateway()) {
+             CloudFormationClient cfn = access.clients().cloudFormation()) {
             String regionalText = text;
             Optional<String> templateUrl = request.templateUrl();
             String primaryRegion = env.regions().get(0);
@@ -204,7 +204,7 @@ public final class StageDeployer {
                             + toBucket.get() + " (" + artifacts.copiedObjects() + " referenced)."));
                 }
             }
-            return new RegionDeployment(request, region, template, regionalText, templateUrl, configuration, cfn, apiGateway,
+            return new RegionDeployment(request, region, template, regionalText, templateUrl, configuration, cfn,
                     listener, clock, sleeper, busyWait, several, access.clients(), follower).run(changeSet);
         } catch (AwsServiceException e) {
             throw DeniedCall.of(e, role, region).map(RuntimeException.class::cast).orElse(e);

@@ -1,5 +1,6 @@
 package dev.samstage.core.deploy;
 
+import dev.samstage.core.aws.AwsClientFactory;
 import dev.samstage.core.template.Template;
 import dev.samstage.core.template.TemplateMap;
 import dev.samstage.core.template.TemplateResource;
@@ -37,7 +38,8 @@ final class StageEndpoint {
         return outputs.values().stream().filter(v -> v != null && EXECUTE_API.matcher(v).matches()).sorted().findFirst();
     }
 
-    static Optional<String> resolve(Map<String, String> outputs, CloudFormationClient cfn, ApiGatewayClient apiGateway,
+    /** The declared endpoint, else the stage URL of the stack's API; asks API Gateway (a client built then) only as the last resort. */
+    static Optional<String> resolve(Map<String, String> outputs, CloudFormationClient cfn, AwsClientFactory clients,
                                     String stackName, String region, Template template) {
         Optional<String> declared = fromOutputs(outputs);
         if (declared.isPresent()) {
@@ -52,12 +54,17 @@ final class StageEndpoint {
             String base = "https://" + apiId + ".execute-api." + region + ".amazonaws.com/";
             Optional<String> stage = ofType(resources, "AWS::ApiGateway::Stage").map(StackResource::physicalResourceId)
                     .or(() -> stageInTemplate(template))
-                    .or(() -> apiGateway.getStages(r -> r.restApiId(apiId)).item().stream()
-                            .map(s -> s.stageName()).sorted().findFirst());
+                    .or(() -> onlyStage(clients, apiId));
             return stage.map(s -> base + s);
         }
         return ofType(resources, "AWS::ApiGatewayV2::Api")
                 .map(api -> "https://" + api.physicalResourceId() + ".execute-api." + region + ".amazonaws.com");
+    }
+
+    private static Optional<String> onlyStage(AwsClientFactory clients, String apiId) {
+        try (ApiGatewayClient apiGateway = clients.apiGateway()) {
+            return apiGateway.getStages(r -> r.restApiId(apiId)).item().stream().map(s -> s.stageName()).sorted().findFirst();
+        }
     }
 
     private static Optional<StackResource> ofType(List<StackResource> resources, String type) {
