@@ -163,7 +163,7 @@ def _event(request, api_id, account_id, stage, path, resource, parameters, reque
 
 def _allowed(account_id, region, function_arn, api_id, stage, method, resource_path):
     """Whether the function's resource policy lets API Gateway invoke this function ARN for this route."""
-    name, qualifier = lambda_invoke._split(function_arn)
+    name, qualifier = lambda_invoke.name_and_qualifier(function_arn)
     fn = lambda_backends[account_id][region].get_function(name)
     unqualified = fn.function_arn
     source = f"arn:aws:execute-api:{region}:{account_id}:{api_id}/{stage}/{method}{resource_path}"

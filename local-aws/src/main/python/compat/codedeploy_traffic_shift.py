@@ -30,8 +30,8 @@ AWS behaviour this stands for:
   ``LifecycleEventAlreadyCompletedException``. An event with no hook to run is reported
   ``Succeeded`` at once (as AWS reports the events of its rollback deployments, which invoke no
   hook); events after a failure are ``Skipped``.
-  The hook's code runs through ``compat.lambda_invoke.invoke_async`` when that module is present
-  (it runs Java Lambda code); without it the invocation is only recorded. Every invocation is
+  The hook's code runs through ``compat.lambda_invoke.invoke_async`` (Java Lambda code in a child
+  JVM). Every invocation is
   recorded (function, qualifier, payload, time) and readable with
   ``GET /samstage-compat/lambda/invocations``, so a test can play the hook's part.
 - **Alarm-based stop and rollback** (CodeDeploy User Guide, "Monitoring deployments with
@@ -75,6 +75,7 @@ from moto.cloudwatch.models import cloudwatch_backends
 from moto.codedeploy import models as codedeploy_models
 from moto.core import DEFAULT_ACCOUNT_ID
 
+from . import lambda_invoke
 from .codedeploy import InvalidLifecycleEventHookExecutionStatusException, codedeploy_error
 from .common import json_body, serve_controls
 
@@ -137,20 +138,12 @@ def _invocations(account, region):
 
 
 def invoke_hook(account, region, function, payload):
-    """Records the asynchronous invocation and, when the Lambda runner is installed, runs the code."""
-    parts = str(function).split(":")
-    # a hook names its function by name, name:qualifier, or (possibly qualified) ARN
-    name, qualifier = (parts[6], parts[7] if len(parts) > 7 else None) if parts[0] == "arn" else (
-        parts[0], parts[1] if len(parts) > 1 else None)
-    body = json.dumps(payload).encode("utf-8")
-    _invocations(account, region).append({"functionName": name, "qualifier": qualifier or None,
+    """Records the asynchronous invocation and runs the hook's code (compat/lambda_invoke.py)."""
+    name, qualifier = lambda_invoke.name_and_qualifier(str(function))
+    _invocations(account, region).append({"functionName": name, "qualifier": qualifier,
                                           "payload": payload, "time": time.time(), "invocationType": "Event"})
     try:
-        from . import lambda_invoke  # optional: another module runs Java Lambda code
-    except ImportError:
-        return
-    try:
-        lambda_invoke.invoke_async(account, region, name, qualifier=qualifier or None, payload=body)
+        lambda_invoke.invoke_async(account, region, name, qualifier=qualifier, payload=json.dumps(payload).encode("utf-8"))
     except Exception as e:  # as on AWS, a hook whose code cannot run never reports: the hook times out
         _invocations(account, region)[-1]["error"] = f"{type(e).__name__}: {e}"
 

@@ -101,7 +101,7 @@ def invoke_async(account_id, region, function, qualifier=None, payload=b"{}"):
 def _target(account_id, region, function, qualifier):
     """(the function version to run, its version string, the ARN the caller invoked)."""
     backend = lambda_backends[account_id][region]
-    name, named_qualifier = _split(function)
+    name, named_qualifier = name_and_qualifier(function)
     qualifier = named_qualifier or qualifier
     latest = backend.get_function(name)
     unqualified_arn = latest.function_arn
@@ -115,7 +115,8 @@ def _target(account_id, region, function, qualifier):
     return fn, version, f"{unqualified_arn}:{qualifier}"
 
 
-def _split(function):
+def name_and_qualifier(function):
+    """A function named by name, ``name:qualifier`` or (possibly qualified) ARN: its name and qualifier (or None)."""
     if function.startswith("arn:"):
         parts = function.split(":")
         return parts[6], parts[7] if len(parts) > 7 else None
