@@ -142,18 +142,6 @@ def on_route(shift):
             f" (samstage test control, deployment {shift.deployment.deployment_id})", None, "ALARM")
 
 
-def _patch_route():
-    from . import codedeploy_traffic_shift
-
-    route = codedeploy_traffic_shift.Shift._route
-
-    def _route(self, weight):
-        route(self, weight)
-        on_route(self)
-
-    codedeploy_traffic_shift.Shift._route = _route
-
-
 def _control(method, path, query, environ):
     if method == "POST":
         return arm(json_body(environ))
@@ -168,7 +156,9 @@ def _control(method, path, query, environ):
 
 
 def install():
-    _patch_route()
+    from . import codedeploy_traffic_shift
+
+    codedeploy_traffic_shift.ROUTE_LISTENERS.append(on_route)
     serve_controls([TRIPS_PATH], _control)
     # defining CfnMetricAlarm registered it: moto looks models up through __subclasses__()
     return CfnMetricAlarm

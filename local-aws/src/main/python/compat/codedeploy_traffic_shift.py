@@ -80,6 +80,8 @@ from .codedeploy import InvalidLifecycleEventHookExecutionStatusException, coded
 from .common import json_body, serve_controls
 
 LIFECYCLE_EVENTS = ["BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic"]
+# called with the Shift each time it has moved the alias's traffic (test controls watch shifts through it)
+ROUTE_LISTENERS = []
 HOOK_TIMEOUT_MINUTES = 60
 TICK_SECONDS = 0.02
 CLOCK_PATH = "/samstage-compat/clock"
@@ -325,6 +327,8 @@ class Shift:
             alias.function_version = self.current_version
             alias.routing_config = {"AdditionalVersionWeights": {self.target_version: weight / 100.0}}
         alias.revision_id = str(uuid.uuid4())
+        for listener in ROUTE_LISTENERS:
+            listener(self)
 
     def _fail(self, status, code, message, event, rollback_event="DEPLOYMENT_FAILURE"):
         self._event(event, "Failed")
