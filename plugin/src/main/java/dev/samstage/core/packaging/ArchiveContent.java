@@ -9,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -67,26 +71,44 @@ public final class ArchiveContent {
      * never held in memory.
      */
     public String sha256() {
+        return hash().sha256();
+    }
+
+    /**
+     * The content hash with each source file's {@link FileStamp stamp}, taken before the file is
+     * read, so that {@link DeterministicZip} can check it builds the archive from the bytes
+     * hashed here without hashing them again; a file modified within the last moments also
+     * gets its own hash (see {@link FileStamp#racy()}).
+     */
+    ContentHash hash() {
         ContentDigest digest = new ContentDigest();
+        Map<Path, HashedFile> files = new HashMap<>();
         byte[] buffer = new byte[BUFFER];
         for (ArchiveEntry entry : entries) {
             if (entry.directory()) {
                 digest.directory(entry);
                 continue;
             }
+            FileStamp stamp = FileStamp.of(entry.source());
+            MessageDigest own = stamp.racy() ? ContentDigest.sha256() : null;
             try {
-                digest.file(entry, Files.size(entry.source()));
+                digest.file(entry, stamp.size());
                 try (InputStream in = Files.newInputStream(entry.source())) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
                         digest.update(buffer, 0, n);
+                        if (own != null) {
+                            own.update(buffer, 0, n);
+                        }
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + entry.source(), e);
             }
+            files.put(entry.source(), new HashedFile(stamp,
+                    Optional.ofNullable(own).map(d -> HexFormat.of().formatHex(d.digest()))));
         }
-        return digest.hex();
+        return new ContentHash(digest.hex(), files);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,10 +42,15 @@ sealed interface ArtifactPayload {
         return extension().isEmpty() ? sha256() : sha256() + "." + extension();
     }
 
-    /** A directory (or a Java build) zipped deterministically. */
-    record Archive(ArchiveContent content, String sha256) implements ArtifactPayload {
+    /**
+     * A directory (or a Java build) zipped deterministically.
+     *
+     * @param hashed what each source file was when {@code sha256} was taken, checked again as the zip is written
+     */
+    record Archive(ArchiveContent content, String sha256, Map<Path, HashedFile> hashed) implements ArtifactPayload {
         static Archive of(ArchiveContent content) {
-            return new Archive(content, content.sha256());
+            ContentHash hash = content.hash();
+            return new Archive(content, hash.sha256(), hash.files());
         }
 
         @Override
@@ -70,13 +76,7 @@ sealed interface ArtifactPayload {
 
         @Override
         public long materialize(Path workDir, WrittenBytes progress) {
-            DeterministicZip.Written written = DeterministicZip.write(content, file(workDir), progress);
-            if (!written.contentSha256().equals(sha256)) {
-                throw new PackagingException("Files changed while they were being packaged (below "
-                        + content.entries().get(0).source().getParent() + "); run the build again once nothing"
-                        + " writes to them.");
-            }
-            return written.bytes();
+            return DeterministicZip.write(content, file(workDir), progress, hashed).bytes();
         }
     }
 

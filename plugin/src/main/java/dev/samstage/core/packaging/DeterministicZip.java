@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -60,28 +63,27 @@ public final class DeterministicZip {
     }
 
     /** What was written. */
-    public record Written(Path file, long bytes, String contentSha256) {
+    public record Written(Path file, long bytes) {
     }
 
-    /**
-     * Writes {@code content} to {@code target} (replaced if present) and returns its size and the
-     * content hash of what was actually read, so a caller can tell whether the sources changed
-     * since the hash it planned with.
-     */
+    /** Writes {@code content} to {@code target} (replaced if present) and returns its size. */
     public static Written write(ArchiveContent content, Path target) {
-        return write(content, target, WrittenBytes.NONE);
+        return write(content, target, WrittenBytes.NONE, Map.of());
     }
 
     /**
      * Like {@link #write(ArchiveContent, Path)}, telling {@code written} after every write how far
-     * the file is final, so an upload can start on it while the rest is being zipped.
+     * the file is final, so an upload can start on it while the rest is being zipped, and
+     * checking that every source file in {@code hashed} still is what it was when the
+     * artifact's content hash (its key) was taken: its stamp unchanged after it is read, and
+     * its bytes hashed again only where the stamp alone cannot tell ({@link FileStamp#racy()}).
+     * A changed file fails the build instead of storing other bytes under the key.
      */
-    public static Written write(ArchiveContent content, Path target, WrittenBytes written) {
-        ContentDigest digest = new ContentDigest();
+    static Written write(ArchiveContent content, Path target, WrittenBytes written, Map<Path, HashedFile> hashed) {
         List<Central> central = new ArrayList<>();
         try (ZipChannelOutput out = new ZipChannelOutput(FileChannel.open(target,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), written)) {
-            EntryWriter writer = new EntryWriter(out, digest);
+            EntryWriter writer = new EntryWriter(out, hashed);
             try {
                 for (ArchiveEntry entry : content.entries()) {
                     central.add(entry.directory() ? writer.directory(entry) : writer.file(entry));
@@ -91,7 +93,7 @@ public final class DeterministicZip {
             }
             writeCentralDirectory(out, central);
             long bytes = out.position();
-            return new Written(target, bytes, digest.hex());
+            return new Written(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
@@ -128,14 +130,14 @@ public final class DeterministicZip {
      */
     private static final class EntryWriter {
         private final ZipChannelOutput out;
-        private final ContentDigest digest;
+        private final Map<Path, HashedFile> hashed;
         private final Deflater deflater = new Deflater(LEVEL, true);
         private final byte[] in = new byte[BUFFER];
         private final byte[] packed = new byte[BUFFER + (BUFFER >>> 6) + 1024];
 
-        EntryWriter(ZipChannelOutput out, ContentDigest digest) {
+        EntryWriter(ZipChannelOutput out, Map<Path, HashedFile> hashed) {
             this.out = out;
-            this.digest = digest;
+            this.hashed = hashed;
         }
 
         void end() {
@@ -143,7 +145,6 @@ public final class DeterministicZip {
         }
 
         Central directory(ArchiveEntry entry) throws IOException {
-            digest.directory(entry);
             byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
             long offset = out.position();
             localHeader(out, name, STORED, false, 0, 0, 0);
@@ -153,20 +154,43 @@ public final class DeterministicZip {
         Central file(ArchiveEntry entry) throws IOException {
             Path source = entry.source();
             long expected = Files.size(source);
-            digest.file(entry, expected);
+            HashedFile planned = hashed.get(source);
+            MessageDigest own = planned != null && planned.ownSha256().isPresent() ? ContentDigest.sha256() : null;
             byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
             boolean mayDeflate = expected > 0 && !COMPRESSED.contains(extension(entry.name()));
+            Central written;
             try (InputStream stream = Files.newInputStream(source)) {
                 int first = readFully(stream, in);
-                digest.update(in, 0, first);
+                update(own, in, first);
                 CRC32 crc = new CRC32();
                 crc.update(in, 0, first);
                 if (first < in.length) {
                     checkSize(source, expected, first);
-                    return whole(entry, name, first, crc.getValue(), mayDeflate);
+                    written = whole(entry, name, first, crc.getValue(), mayDeflate);
+                } else {
+                    written = streamed(entry, name, stream, crc, own, expected,
+                            mayDeflate && compresses(in, Math.min(first, PROBE)) >= 0 ? DEFLATED : STORED);
                 }
-                return streamed(entry, name, stream, crc, expected,
-                        mayDeflate && compresses(in, Math.min(first, PROBE)) >= 0 ? DEFLATED : STORED);
+            }
+            if (planned != null) {
+                checkUnchanged(source, planned, own);
+            }
+            return written;
+        }
+
+        private static void update(MessageDigest digest, byte[] bytes, int length) {
+            if (digest != null) {
+                digest.update(bytes, 0, length);
+            }
+        }
+
+        /** The file read is the one hashed for the key: same stamp after reading it, same bytes where the stamp is racy. */
+        private static void checkUnchanged(Path source, HashedFile planned, MessageDigest own) {
+            boolean same = planned.stamp().sameFileAs(FileStamp.of(source)) && (own == null
+                    || planned.ownSha256().orElseThrow().equals(HexFormat.of().formatHex(own.digest())));
+            if (!same) {
+                throw new PackagingException("The file " + source + " changed while it was being packaged (after its"
+                        + " content hash was taken); run the build again once nothing writes to it.");
             }
         }
 
@@ -201,8 +225,8 @@ public final class DeterministicZip {
             return deflater.finished() && n < length - (length >>> 4) ? n : -1;
         }
 
-        private Central streamed(ArchiveEntry entry, byte[] name, InputStream stream, CRC32 crc, long expected,
-                                 int method) throws IOException {
+        private Central streamed(ArchiveEntry entry, byte[] name, InputStream stream, CRC32 crc, MessageDigest own,
+                                 long expected, int method) throws IOException {
             boolean zip64 = expected >= ZIP64_SIZE;
             long offset = out.position();
             localHeader(out, name, method, zip64, 0, zip64 ? MAX32 : 0, zip64 ? MAX32 : 0);
@@ -214,7 +238,7 @@ public final class DeterministicZip {
             int n;
             while ((n = stream.read(in)) > 0) {
                 crc.update(in, 0, n);
-                digest.update(in, 0, n);
+                update(own, in, n);
                 size += n;
                 write(method, in, n);
             }
