@@ -114,6 +114,16 @@ public record Environment(
         return Optional.ofNullable(bucket).filter(s -> !s.isBlank());
     }
 
+    /**
+     * The stack name of a stage without {@code <stackName>}: {@code <project>-<stage>}. Maven
+     * allows dots and underscores in an artifactId (com.example.orders, orders_api), CloudFormation
+     * only letters, digits and hyphens, so in the project name each run of other characters
+     * becomes one hyphen. The stage name is kept as written: two stages must not share a stack.
+     */
+    public static String defaultStackName(String projectName, String stageName) {
+        return projectName.replaceAll("[^-a-zA-Z0-9]+", "-") + "-" + stageName;
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }

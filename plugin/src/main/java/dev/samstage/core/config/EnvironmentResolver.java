@@ -122,7 +122,7 @@ public final class EnvironmentResolver {
     Environment withDefaults(Environment e) {
         Environment.Builder b = e.toBuilder();
         if (isBlank(e.stackName())) {
-            b.stackName(projectName + "-" + e.name());
+            b.stackName(Environment.defaultStackName(projectName, e.name()));
         }
         if (isBlank(e.suiteTag())) {
             b.suiteTag(e.production() ? SANITY_TAG : INTEGRATION_TAG);

@@ -88,9 +88,10 @@ public record PipelineSpec(
         return environments.stream().map(Environment::accountId).distinct().toList();
     }
 
-    /** The stack name a stage deploys: explicit, else {@code <project>-<env>}. */
+    /** The stack name a stage deploys: explicit, else {@link Environment#defaultStackName the default}. */
     public String stackNameOf(Environment e) {
-        return e.stackName() == null || e.stackName().isBlank() ? projectName + "-" + e.name() : e.stackName();
+        return e.stackName() == null || e.stackName().isBlank() ? Environment.defaultStackName(projectName, e.name())
+                : e.stackName();
     }
 
     /** The deployment role name by convention, {@code <project>-<region>-DeploymentRole}. */

@@ -50,6 +50,14 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void anArtifactIdWithDotsAndUnderscoresGivesAStackNameWithHyphensAndKeepsItsPrefix() {
+        Environment e = new EnvironmentResolver("com.example.orders_api", dir, Map.of()).resolve("dev", List.of(dev()));
+
+        assertThat(e.stackName()).isEqualTo("com-example-orders-api-dev");
+        assertThat(e.prefix()).isEqualTo("com.example.orders_api");
+    }
+
+    @Test
     void unknownStageNamesTheKnownOnesIncludingThoseOfSamConfig() throws IOException {
         Path sam = samConfig("[qa.deploy.parameters]\nregion = \"eu-west-1\"\n");
         assertThatThrownBy(() -> resolver().resolve("stagin", List.of(dev()), sam, Map.of()))
