@@ -1,21 +1,20 @@
 package dev.samstage.maven;
 
+import dev.samstage.core.events.ProgressEvent;
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.events.StageListener;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.apache.maven.plugin.logging.Log;
 
 /**
  * Renders core events on Maven's log. Progress events become one live line on an
- * interactive terminal; in batch mode or CI they are plain lines, at most one every
- * {@value #PLAIN_PROGRESS_SECONDS} seconds (a heartbeat in the build log, not a line per MiB),
- * repeated ones dropped.
+ * interactive terminal; in batch mode or CI they are plain lines, at most one per
+ * {@link ProgressEvent#logInterval() interval of their kind} (a heartbeat in the build log, not
+ * a line per MiB or per poll), repeated ones dropped.
  */
 final class MavenStageListener implements StageListener {
-
-    static final int PLAIN_PROGRESS_SECONDS = 2;
-    private static final long PLAIN_PROGRESS_NANOS = PLAIN_PROGRESS_SECONDS * 1_000_000_000L;
 
     private final Log log;
     private final boolean live;
@@ -23,7 +22,8 @@ final class MavenStageListener implements StageListener {
     private String lastProgress;
     private boolean progressShowing;
     private final LongSupplier nanoTime;
-    private long lastPlainProgress;
+    /** When the last plain progress line was printed; null before the first. */
+    private Long lastPlainProgress;
 
     MavenStageListener(Log log, boolean interactive) {
         this(log, interactive && System.console() != null && System.getenv("CI") == null
@@ -35,13 +35,12 @@ final class MavenStageListener implements StageListener {
         this.live = live;
         this.terminal = System.out;
         this.nanoTime = nanoTime;
-        this.lastPlainProgress = nanoTime.getAsLong() - PLAIN_PROGRESS_NANOS;
     }
 
     @Override
     public synchronized void on(StageEvent event) {
         if (event.progress()) {
-            progress(event.message());
+            progress(event.message(), event instanceof ProgressEvent kind ? kind.logInterval() : Duration.ofSeconds(2));
             return;
         }
         clearProgress();
@@ -53,7 +52,7 @@ final class MavenStageListener implements StageListener {
         }
     }
 
-    private void progress(String message) {
+    private void progress(String message, Duration logInterval) {
         if (message.equals(lastProgress)) {
             return;
         }
@@ -62,7 +61,7 @@ final class MavenStageListener implements StageListener {
             terminal.print("\r\u001B[2K" + message);
             terminal.flush();
             progressShowing = true;
-        } else if (nanoTime.getAsLong() - lastPlainProgress >= PLAIN_PROGRESS_NANOS) {
+        } else if (lastPlainProgress == null || nanoTime.getAsLong() - lastPlainProgress >= logInterval.toNanos()) {
             lastPlainProgress = nanoTime.getAsLong();
             log.info(message);
         }

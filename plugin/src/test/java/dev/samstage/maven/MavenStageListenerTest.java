@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samstage.core.events.StageEvent;
 import dev.samstage.core.packaging.UploadProgress;
+import dev.samstage.core.traffic.ShiftPhase;
+import dev.samstage.core.traffic.TrafficShiftProgress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,21 @@ class MavenStageListenerTest {
                 "[info] Uploading s3://artifacts/code.zip: 1.0 MiB of 100.0 MiB",
                 "[info] Uploading s3://artifacts/code.zip: 41.0 MiB of 100.0 MiB",
                 "[info] Uploading s3://artifacts/code.zip: 81.0 MiB of 100.0 MiB");
+    }
+
+    @Test
+    void inABuildLogATrafficShiftsCountdownIsAHeartbeatEveryThirtySecondsNotALinePerPoll() {
+        for (int second = 0; second <= 60; second += 5) { // a poll every 5 s through one step of a linear shift
+            batch.on(new TrafficShiftProgress("d-1", "shop-Fn:live", ShiftPhase.SHIFTING, 10, 1, 10,
+                    Duration.ofSeconds(60 - second), Map.of(), "10% of traffic on the new version, next step in 0:"
+                    + String.format("%02d", 60 - second)));
+            now.addAndGet(5 * SECOND);
+        }
+
+        assertThat(lines).containsExactly(
+                "[info] 10% of traffic on the new version, next step in 0:60",
+                "[info] 10% of traffic on the new version, next step in 0:30",
+                "[info] 10% of traffic on the new version, next step in 0:00");
     }
 
     @Test

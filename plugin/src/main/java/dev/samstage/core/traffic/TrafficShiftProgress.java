@@ -39,4 +39,14 @@ public record TrafficShiftProgress(
     public Optional<Duration> nextStepIn() {
         return Optional.ofNullable(untilNextStep);
     }
+
+    /**
+     * Every step and hook status is an INFO line of its own, so in a build log the countdown is
+     * only a sign of life: one line every 30 seconds, not one per poll (every 5 seconds by
+     * default, 120 lines over a ten-minute linear shift).
+     */
+    @Override
+    public Duration logInterval() {
+        return Duration.ofSeconds(30);
+    }
 }
