@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,16 +86,13 @@ public final class StagePackager {
         }
 
         store.checkDestination(destination);
-        // only uploads over an hour old are aborted, never this build's: the clean-up runs beside the uploads
-        CompletableFuture<List<String>> abandoned = background("samstage-abandoned-uploads",
-                () -> store.abortAbandonedUploads(destination));
+        List<String> abandoned = store.abortAbandonedUploads(destination);
+        if (!abandoned.isEmpty()) {
+            listener.on(StageEvent.info("Aborted " + abandoned.size() + " incomplete upload(s) that interrupted builds"
+                    + " left in " + store.locate(destination, destination.key("")).uri() + ": " + String.join(", ", abandoned)));
+        }
         List<PlannedArtifact> all = Stream.concat(planned.stream(), large.stream()).toList();
         Map<String, Stored> stored = storeAll(all, destination, request.outputDir());
-        List<String> aborted = join(abandoned);
-        if (!aborted.isEmpty()) {
-            listener.on(StageEvent.info("Aborted " + aborted.size() + " incomplete upload(s) that interrupted builds"
-                    + " left in " + store.locate(destination, destination.key("")).uri() + ": " + String.join(", ", aborted)));
-        }
 
         List<ManifestEntry> entries = all.stream().map(p -> {
             Stored s = stored.get(p.location().key());
@@ -137,12 +133,10 @@ public final class StagePackager {
         });
         try {
             // one listing instead of a lookup per artifact, where there are several to look up
-            Optional<Set<String>> absent = distinct.size() > 1
-                    ? Optional.of(store.absentAmong(destination, distinct.keySet())) : Optional.empty();
+            Set<String> absent = distinct.size() > 1 ? store.absentAmong(destination, distinct.keySet()) : Set.of();
             Map<String, Future<Stored>> futures = new LinkedHashMap<>();
-            distinct.forEach((key, artifact) -> futures.put(key, pool.submit(() -> absent.isEmpty()
-                    ? storeWhileLookingUp(artifact, destination, work)
-                    : store(artifact, destination, work, absent.get().contains(key)))));
+            distinct.forEach((key, artifact) -> futures.put(key, pool.submit(() -> store(artifact, destination, work,
+                    absent.contains(key)))));
             Map<String, Stored> results = new LinkedHashMap<>();
             for (Map.Entry<String, Future<Stored>> future : futures.entrySet()) {
                 results.put(future.getKey(), await(future.getValue()));
@@ -154,47 +148,21 @@ public final class StagePackager {
         }
     }
 
-    /** Stores an artifact whose key a listing said is new ({@code knownAbsent}) or is there. */
     private Stored store(PlannedArtifact artifact, ArtifactDestination destination, Path work, boolean knownAbsent) {
+        String key = artifact.location().key();
+        ArtifactPayload payload = artifact.payload();
         Optional<Stored> reused = knownAbsent ? Optional.empty() : reuse(artifact, destination);
         if (reused.isPresent()) {
             return reused.get();
         }
-        return upload(artifact, destination, work, CompletableFuture.completedFuture(Optional.empty()));
-    }
-
-    /**
-     * Stores an artifact not known to be new or there: it is zipped while the store is asked for
-     * an object to reuse, and uploaded once the answer is no (see {@link LookupGate}).
-     */
-    private Stored storeWhileLookingUp(PlannedArtifact artifact, ArtifactDestination destination, Path work) {
-        return upload(artifact, destination, work, background("samstage-lookup", () -> reuse(artifact, destination)));
-    }
-
-    /**
-     * Zips (or writes) the artifact's file and uploads it as it grows, once {@code lookup} has
-     * found nothing to reuse; returns what it found otherwise.
-     */
-    private Stored upload(PlannedArtifact artifact, ArtifactDestination destination, Path work,
-                          CompletableFuture<Optional<Stored>> lookup) {
-        String key = artifact.location().key();
-        ArtifactPayload payload = artifact.payload();
         Path file = payload.file(work);
         // the store takes the artifact's bytes while they are being written (S3: part by part)
         ArtifactUpload upload = store.upload(destination, key, payload.sha256(), file, payload.maxSize(), listener);
-        LookupGate<Stored> gate = new LookupGate<>(lookup, upload);
         try {
-            long size = payload.materialize(work, gate);
-            Optional<Stored> reusable = gate.await();
-            if (reusable.isPresent()) {
-                return reusable.get(); // zipped before the lookup answered: nothing was sent
-            }
-            long bytes = upload.finish(size);
+            long bytes = upload.finish(payload.materialize(work, upload));
             listener.on(StageEvent.info("Uploaded " + artifact.location().uri() + " (" + UploadProgress.mebibytes(bytes)
                     + ") for " + describe(artifact)));
             return new Stored(bytes, ManifestEntry.Status.UPLOADED);
-        } catch (LookupGate.Reusable reusable) {
-            return lookup.join().orElseThrow(); // the zip was stopped: nothing was sent
         } catch (RuntimeException e) {
             upload.abort();
             throw e;
@@ -202,26 +170,6 @@ public final class StagePackager {
             if (file.startsWith(work)) {
                 delete(file);
             }
-        }
-    }
-
-    /** Runs {@code work} on a daemon thread of its own. */
-    private static <T> CompletableFuture<T> background(String name, java.util.function.Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            thread.start();
-        });
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
         }
     }
 
