@@ -54,13 +54,14 @@ record FileStamp(long size, FileTime modified, FileTime changed, Object identity
     }
 
     /**
-     * Whether the file was modified so shortly before this stamp was taken that a further write
-     * in the same clock tick could leave its times as they are. (A write sets the modification
-     * time to the current tick, so it can only go unseen when that already was the file's
-     * modification time.)
+     * Whether the file was modified, or its status changed, so shortly before this stamp was
+     * taken that a further write in the same clock tick could leave its times as they are. A
+     * write sets both times to the current tick; a tool that then puts an old modification time
+     * back leaves only the status-change time as the witness, so a recent one counts too.
      */
     boolean racy() {
-        return !modified.toInstant().isBefore(takenAt.minus(RACY_WINDOW));
+        Instant window = takenAt.minus(RACY_WINDOW);
+        return !modified.toInstant().isBefore(window) || (changed != null && !changed.toInstant().isBefore(window));
     }
 
     /** Whether {@code later} describes the same file with the same bytes (the time each stamp was taken aside). */
