@@ -39,8 +39,8 @@ final class MavenStageListener implements StageListener {
 
     @Override
     public synchronized void on(StageEvent event) {
-        if (event.progress()) {
-            progress(event.message(), event instanceof ProgressEvent kind ? kind.logInterval() : Duration.ofSeconds(2));
+        if (event instanceof ProgressEvent progress) {
+            progress(progress.message(), progress.logInterval());
             return;
         }
         clearProgress();
